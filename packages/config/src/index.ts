@@ -1,0 +1,1 @@
+export { loadConfig, parseConfig, ConfigSchema, type Config } from './env';

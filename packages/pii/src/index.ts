@@ -1,0 +1,2 @@
+export { createPiiCipher, decodeKey, type PiiCipher, type PiiKeys } from './cipher';
+export { maskIdNumber, maskName, maskPhone } from './mask';
