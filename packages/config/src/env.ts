@@ -33,6 +33,8 @@ export const ConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   COOKIE_SECURE: bool.optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** The worker's own /healthz and /metrics. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
