@@ -4,9 +4,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { createTestDatabase } from '@rhip/db/testing';
-import { parseConfig } from '@rhip/config';
-import { seedRegion } from '@rhip/prisma/seed';
+import { createTestDatabase } from '../../packages/db/src/testing';
+import { parseConfig } from '../../packages/config/src';
+import { seedRegion } from '../../prisma/seed';
 
 declare module 'vitest' {
   export interface ProvidedContext {

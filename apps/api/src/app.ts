@@ -18,6 +18,7 @@ import authRoutes from './modules/auth/auth-routes';
 import { createAuthService } from './modules/auth/auth-service';
 import regionRoutes from './modules/regions/region-routes';
 import institutionRoutes from './modules/institutions/institution-routes';
+import ingestRoutes from './modules/ingest/ingest-routes';
 
 export interface BuildAppOptions {
   config: Config;
@@ -80,6 +81,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
   await app.register(authRoutes, { auth });
   await app.register(regionRoutes);
   await app.register(institutionRoutes);
+  await app.register(ingestRoutes);
 
   return app;
 }

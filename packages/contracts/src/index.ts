@@ -4,3 +4,4 @@ export * from './auth/auth';
 export * from './regions/regions';
 export * from './institutions/institutions';
 export * from './queues/queues';
+export * from './ingest';

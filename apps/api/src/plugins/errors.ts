@@ -28,8 +28,8 @@ export default fp(
           message: 'The request does not match the schema',
           details: err.validation.map((v) => ({
             path: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
-            code: (v.params.issue as { code?: string }).code ?? 'invalid',
-            message: v.message ?? (v.params.issue as { message?: string }).message ?? 'invalid value',
+            code: v.keyword,
+            message: v.message ?? 'invalid value',
           })),
           requestId: req.id,
         };

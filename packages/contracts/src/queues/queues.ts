@@ -23,3 +23,19 @@ export interface QueueJobMap {
   ingest: IngestBatchJobData;
   maintenance: MaintenanceJobData;
 }
+
+/**
+ * Options of every ingest job: the batch id is the job id (one job per batch,
+ * duplicates ignored), retries back off exponentially, failures are kept
+ * (never removeOnFail). Shared by the API (first enqueue), the sweeper and
+ * replays. Structurally a BullMQ `JobsOptions`.
+ */
+export function ingestJobOptions(batchId: string) {
+  return {
+    jobId: batchId,
+    attempts: 5,
+    backoff: { type: 'exponential' as const, delay: 2_000 },
+    removeOnComplete: { age: 3600, count: 10_000 },
+    removeOnFail: false,
+  };
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  BatchParamsSchema, BatchStatusSchema, DATASETS, DatasetSchema, ErrorBodySchema, IngestRequestSchema, IngestResponseSchema, INGEST_MAX_RECORDS,
+} from '@rhip/contracts';
+import { AppError, ForbiddenError } from '../../lib/errors';
+import { createIngestService } from './ingest-service';
+
+export default async function ingestRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ingest = createIngestService({ pg: app.pg, queue: app.queues.ingest, log: app.log });
+  const tags = ['ingest'];
+
+  r.post(
+    '/api/v1/ingest/:dataset',
+    {
+      config: { access: { institution: true } },
+      schema: {
+        tags,
+        summary: `Push 1–${INGEST_MAX_RECORDS} records of one data set`,
+        description:
+          'Each record is checked on its own. The answer (202) comes once the accepted records are durably stored; per-record rejections name the field (path), the rule (code) and the reason (message, messageZh). Linking and storage continue in the background: poll the batch.',
+        params: z.object({ dataset: z.string().describe(`数据集 One of: ${DATASETS.join(', ')}`) }),
+        body: IngestRequestSchema,
+        response: { 202: IngestResponseSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 413: ErrorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      const dataset = DatasetSchema.safeParse(req.params.dataset);
+      if (!dataset.success) throw new AppError(404, 'UNKNOWN_DATASET', `Unknown data set "${req.params.dataset}"`, { datasets: DATASETS });
+      if (req.principal?.kind !== 'institution') throw new ForbiddenError('Only an institution key can push records');
+      const answer = await ingest.submit({ institutionId: req.principal.institutionId, dataset: dataset.data, records: req.body.records, channel: 'rest', requestId: req.id });
+      return reply.status(202).send(answer);
+    },
+  );
+
+  r.get(
+    '/api/v1/ingest/batches/:batchId',
+    {
+      config: { access: { institution: true, roles: ['admin', 'quality_officer', 'institution_operator'] } },
+      schema: { tags, summary: 'Status and per-record outcomes of a batch', params: BatchParamsSchema, response: { 200: BatchStatusSchema, 404: ErrorBodySchema } },
+    },
+    async (req) => ingest.status(req.params.batchId, req.principal!),
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "person_links" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
