@@ -22,11 +22,11 @@ export interface MatchCandidate {
   regionCode: string | null;
 }
 
-/** The probabilistic matcher (packages/domain): weights, thresholds and pinyin. */
+/** The probabilistic matcher (packages/domain): pinyin, pair weights, thresholds and the ambiguity margin. */
 export interface Matcher {
   pinyin(name: string): string;
-  score(incoming: PatientIdentity & { namePinyin: string }, candidate: MatchCandidate): { weight: number; comparisons: unknown };
-  decide(weight: number): 'auto_link' | 'review' | 'new_person';
+  /** Picks among the scored candidates: auto-link, review (with the best), or a new person. */
+  choose(incoming: PatientIdentity, candidates: MatchCandidate[]): { decision: 'auto_link' | 'review' | 'new_person'; best: MatchCandidate | null; score: number | null; comparisons: unknown };
 }
 
 /** Candidates per incoming identity are capped: blocking keys are selective, a runaway common name is not worth scanning. */
@@ -109,14 +109,25 @@ export async function linkPatients(
   // 3. Probabilistic for the rest.
   const unresolved = others.filter(([k]) => !results.has(k));
   if (unresolved.length > 0) {
-    const queries = unresolved.map(([, p], i) => ({ i, birth_date: p.birthDate, name_pinyin: matcher.pinyin(p.name), phone: p.phone ?? null }));
+    const queries = unresolved.map(([, p], i) => ({
+      i,
+      birth_date: p.birthDate,
+      name_pinyin: matcher.pinyin(p.name),
+      mmdd: p.birthDate ? p.birthDate.slice(5, 7) + p.birthDate.slice(8, 10) : null,
+      yyyy: p.birthDate ? Number(p.birthDate.slice(0, 4)) : null,
+      phone: p.phone ?? null,
+    }));
+    // Blocking: each key survives a different keying error (see packages/domain matching/blocking.ts):
+    // same birth date; same pinyin and same month-day (year typo) or same year (day/month typo); same phone.
     const cands = await client.query<{ i: number } & { id: string; name: string; name_pinyin: string | null; sex: string; birth_date: string | null; phone: string | null; region_code: string | null }>(
       `select q.i, p.id::text, p.name, p.name_pinyin, p.sex, p.birth_date::text, p.phone, p.region_code
-         from jsonb_to_recordset($1::jsonb) as q(i int, birth_date date, name_pinyin text, phone text)
+         from jsonb_to_recordset($1::jsonb) as q(i int, birth_date date, name_pinyin text, mmdd text, yyyy int, phone text)
          cross join lateral (
            select * from master_persons p
             where p.merged_into_id is null
-              and (p.birth_date = q.birth_date or p.name_pinyin = q.name_pinyin or (q.phone is not null and p.phone = q.phone))
+              and (p.birth_date = q.birth_date
+                   or (p.name_pinyin = q.name_pinyin and (to_char(p.birth_date, 'MMDD') = q.mmdd or extract(year from p.birth_date)::int = q.yyyy))
+                   or (q.phone is not null and p.phone = q.phone))
             limit ${MAX_CANDIDATES}
          ) p`,
       [JSON.stringify(queries)],
@@ -129,16 +140,10 @@ export async function linkPatients(
     }
     const toCreate: [string, PatientIdentity][] = [];
     unresolved.forEach(([k, p], i) => {
-      const incoming = { ...p, namePinyin: queries[i]?.name_pinyin ?? '' };
-      let best: { c: MatchCandidate; weight: number; comparisons: unknown } | null = null;
-      for (const c of byQuery.get(i) ?? []) {
-        const s = matcher.score(incoming, c);
-        if (!best || s.weight > best.weight) best = { c, weight: s.weight, comparisons: s.comparisons };
-      }
-      const decision = best ? matcher.decide(best.weight) : 'new_person';
-      if (best && decision === 'auto_link') results.set(k, { masterPersonId: best.c.id, method: 'probabilistic', score: best.weight });
-      else if (best && decision === 'review')
-        results.set(k, { masterPersonId: null, method: 'review', score: best.weight, candidate: { masterPersonId: best.c.id, score: best.weight, comparisons: best.comparisons } });
+      const choice = matcher.choose(p, byQuery.get(i) ?? []);
+      if (choice.best && choice.decision === 'auto_link') results.set(k, { masterPersonId: choice.best.id, method: 'probabilistic', score: choice.score });
+      else if (choice.best && choice.decision === 'review')
+        results.set(k, { masterPersonId: null, method: 'review', score: choice.score, candidate: { masterPersonId: choice.best.id, score: choice.score ?? 0, comparisons: choice.comparisons } });
       else toCreate.push([k, p]);
     });
     if (toCreate.length > 0) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { generateUscc } from '@rhip/domain';
 import { bearer, json, login } from '../../../test/helper';
 
 let seq = 0;
@@ -7,7 +8,7 @@ let seq = 0;
 export async function createInstitutionWithKey(app: FastifyInstance, name = '测试医院'): Promise<{ id: string; key: string }> {
   const token = await login(app);
   seq += 1;
-  const code = `PDY${String(Date.now()).slice(-8)}${String(seq).padStart(3, '0')}5110020000`.slice(0, 22);
+  const code = generateUscc({ regionCode: '511002', sequence: (Date.now() % 1_000_000) * 100 + seq });
   const inst = await app.inject({
     method: 'POST',
     url: '/api/v1/institutions',

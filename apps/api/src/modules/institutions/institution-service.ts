@@ -5,7 +5,7 @@ import type { PrismaClient } from '@rhip/db';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import { INSTITUTION_KEY_PREFIX } from '../../plugins/access';
 import { hashToken, newToken } from '../auth/tokens';
-import { institutionCodeWarnings } from './institution-code';
+import { assertInstitutionCode, institutionCodeWarnings } from './institution-code';
 
 type Row = Awaited<ReturnType<PrismaClient['institution']['findUniqueOrThrow']>>;
 
@@ -80,12 +80,13 @@ export function createInstitutionService(deps: { db: PrismaClient }) {
 
   async function create(input: CreateInstitution): Promise<InstitutionDetail> {
     const { expectedDatasets, ...fields } = input;
+    const codeType = assertInstitutionCode(fields.code);
     const existing = await db.institution.findUnique({ where: { code: fields.code } });
     if (existing) throw new ConflictError(`An institution with code ${fields.code} already exists`, { id: existing.id });
     const created = await db.institution.create({
       data: {
         ...fields,
-        codeType: fields.code.length === 18 ? 'uscc' : 'licence',
+        codeType,
         datasets: expectedDatasets ? { create: expectedDatasets } : undefined,
       },
     });

@@ -1,0 +1,2 @@
+export * from './check-ingest-record';
+export { extraFields } from './extra-fields';
