@@ -1,0 +1,4 @@
+export * from './dataset';
+export * from './datasets';
+export * from './paths';
+export * from './completeness';

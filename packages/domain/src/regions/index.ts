@@ -1,0 +1,3 @@
+export * from './region';
+export * from './neijiang';
+export * from './region-tree';
