@@ -25,8 +25,8 @@ async function main() {
   const pipelineMetrics = createPipelineMetrics(metrics);
 
   const registry = createWorkerRegistry({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log, concurrency: config.WORKER_CONCURRENCY });
-  registry.start(createIngestJob({ pg, db, pii, log, metrics: pipelineMetrics, queue: registry.queue('ingest') }));
-  const sweeper = startInboxSweeper({ pg, log, queue: registry.queue('ingest') });
+  registry.start(createIngestJob({ pg, db, pii, log, metrics: pipelineMetrics, queue: registry.queue('ingest'), lockMs: config.INGEST_JOB_LOCK_MS }));
+  const sweeper = startInboxSweeper({ pg, log, queue: registry.queue('ingest'), intervalMs: config.SWEEP_INTERVAL_MS, staleMs: config.SWEEP_STALE_MS });
 
   const health = startHealthServer(config.WORKER_HEALTH_PORT, metrics, () => registry.workers().every((w) => w.isRunning()));
   log.info({ concurrency: config.WORKER_CONCURRENCY, prefix: config.QUEUE_PREFIX }, 'worker started');

@@ -35,6 +35,12 @@ export const ConfigSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** The worker's own /healthz and /metrics. */
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** A job's lock; a crashed worker's batch is picked up again after at most about this long. */
+  INGEST_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How often the worker sweeps the inbox for batches left behind (crash, Redis flush). */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** A queued or processing batch untouched for this long is re-enqueued by the sweeper. */
+  SWEEP_STALE_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

@@ -40,6 +40,7 @@ export default fp(
       Object.values(QUEUES).map((name) => [name, new Queue(name, { connection: queueConnection, prefix: config.QUEUE_PREFIX })]),
     ) as unknown as Queues;
 
+    for (const q of Object.values(queues) as Queue[]) q.on('error', (err) => app.log.warn({ queue: q.name, err: err.message }, 'queue connection error'));
     app.decorate('db', db);
     app.decorate('pg', pg);
     app.decorate('redis', redis);

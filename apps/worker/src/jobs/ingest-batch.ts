@@ -19,6 +19,7 @@ export function createIngestJob(deps: {
   log: Logger;
   metrics: PipelineMetrics;
   queue: Queue<IngestBatchJobData>;
+  lockMs: number;
 }): JobDefinition<'ingest'> {
   const { pg, pii, log, metrics, queue } = deps;
   const matcher = createMatcher();
@@ -56,6 +57,7 @@ export function createIngestJob(deps: {
   return {
     queue: 'ingest',
     processor,
-    options: { lockDuration: 120_000 },
+    // A crashed worker's job is found stalled after its lock lapses; the lock is renewed while a batch runs.
+    options: { lockDuration: deps.lockMs, stalledInterval: deps.lockMs },
   };
 }

@@ -12,6 +12,8 @@ import { createIngestRepository } from './ingest-repository';
 
 /** Errors answered per record; beyond this the answer says how many more there were. */
 const MAX_ERRORS_IN_ANSWER = 1000;
+/** How long the answer waits for the queue before leaving the batch to the sweeper. */
+const ENQUEUE_WAIT_MS = 500;
 
 export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatchJobData>; log: FastifyBaseLogger }) {
   const { pg, queue, log } = deps;
@@ -39,9 +41,17 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
       }
     });
     const batchId = await repo.insertBatch({ institutionId: input.institutionId, dataset: input.dataset, channel: input.channel, requestId: input.requestId, records: input.records, rejected });
-    await queue.add('batch', { batchId, requestId: input.requestId }, ingestJobOptions(batchId)).catch((err: unknown) => {
-      log.warn({ batchId, err: err instanceof Error ? err.message : String(err) }, 'enqueue failed; the inbox sweeper will pick the batch up');
-    });
+    // The batch is durable already; the job is only a wake-up call. Never let a slow or absent Redis hold the answer:
+    // wait briefly, then answer — a late add still lands (same job id), and the inbox sweeper covers a lost one.
+    const enqueued = queue.add('batch', { batchId, requestId: input.requestId }, ingestJobOptions(batchId)).then(
+      () => true,
+      (err: unknown) => {
+        log.warn({ batchId, err: err instanceof Error ? err.message : String(err) }, 'enqueue failed; the inbox sweeper will pick the batch up');
+        return false;
+      },
+    );
+    const inTime = await Promise.race([enqueued, new Promise<'late'>((r) => setTimeout(() => r('late'), ENQUEUE_WAIT_MS).unref())]);
+    if (inTime === 'late') log.warn({ batchId }, 'Redis slow or unreachable; batch left to the inbox sweeper');
     return {
       batchId,
       received: input.records.length,
