@@ -63,7 +63,19 @@ export async function processBatch(deps: PipelineDeps, batchId: string): Promise
       await client.query('rollback');
       return { status: 'skipped' };
     }
-    const result = await applyBatch(client, deps, { id: batchId, institutionId: batch.institution_id, dataset: batch.dataset, receivedAt: batch.created_at });
+    const ref = { id: batchId, institutionId: batch.institution_id, dataset: batch.dataset, receivedAt: batch.created_at };
+    await client.query('savepoint set_based');
+    let result: BatchResult;
+    try {
+      result = await applyBatch(client, deps, ref, 'set');
+    } catch (err) {
+      // Something in the batch broke the set-based path (a value the database refuses, a bug): redo it one
+      // record at a time so only the records at fault become dead letters, each with its reason.
+      if (isConnectionError(err)) throw err;
+      deps.log.warn({ batchId, err: err instanceof Error ? err.message : String(err) }, 'set-based batch failed; isolating records');
+      await client.query('rollback to savepoint set_based');
+      result = await applyBatch(client, deps, ref, 'isolate');
+    }
     await client.query('commit');
     return result;
   } catch (err) {
@@ -74,6 +86,12 @@ export async function processBatch(deps: PipelineDeps, batchId: string): Promise
   }
 }
 
+/** Errors of the connection or server, not of the data: the whole batch is retried later. */
+function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code ?? '';
+  return /^(08|53|57|58)/.test(code) || ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE'].includes(code);
+}
+
 interface BatchRef {
   id: string;
   institutionId: string;
@@ -81,20 +99,30 @@ interface BatchRef {
   receivedAt: Date;
 }
 
-async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: BatchRef): Promise<BatchResult> {
-  const { pii, matcher } = deps;
+interface StoreResult {
+  stored: number;
+  parked: number;
+  inReview: number;
+  linked: number;
+  outcomes: OutcomeRow[];
+  storedEncounterSourceIds: string[];
+}
+
+type Accepted = { index: number; c: CheckedRecord };
+
+async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: BatchRef, mode: 'set' | 'isolate'): Promise<BatchResult> {
   const inbox = await client.query<{ payload: unknown[] }>(`select payload from ingest_inbox where batch_id = $1`, [batch.id]);
   const records = inbox.rows[0]?.payload ?? [];
   const checked = records.map((raw) => checkIngestRecord(batch.dataset, raw, { receivedAt: batch.receivedAt }));
   const outcomes: OutcomeRow[] = [];
-  const accepted: { index: number; c: CheckedRecord }[] = [];
+  const accepted: Accepted[] = [];
   checked.forEach((c, index) => {
     if (c.rejected || !c.record) outcomes.push({ index, source_id: c.sourceId, status: 'rejected', errors: c.issues, master_person_id: null });
     else accepted.push({ index, c });
   });
 
   // A sourceId sent twice in one batch: the highest version (then the later one) wins, the other is a no-op.
-  const latest = new Map<string, { index: number; c: CheckedRecord }>();
+  const latest = new Map<string, Accepted>();
   for (const a of accepted) {
     const prev = latest.get(a.c.sourceId ?? '');
     if (!prev || a.c.version >= prev.c.version) {
@@ -104,6 +132,71 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
   }
   const current = [...latest.values()];
 
+  const total: StoreResult = { stored: 0, parked: 0, inReview: 0, linked: 0, outcomes: [], storedEncounterSourceIds: [] };
+  let failed = 0;
+  const add = (r: StoreResult) => {
+    total.stored += r.stored;
+    total.parked += r.parked;
+    total.inReview += r.inReview;
+    total.linked += r.linked;
+    total.outcomes.push(...r.outcomes);
+    total.storedEncounterSourceIds.push(...r.storedEncounterSourceIds);
+  };
+  if (mode === 'set') add(await storeRecords(client, deps, batch, current));
+  else {
+    for (const a of current) {
+      await client.query('savepoint one_record');
+      try {
+        add(await storeRecords(client, deps, batch, [a]));
+        await client.query('release savepoint one_record');
+      } catch (err) {
+        if (isConnectionError(err)) throw err;
+        await client.query('rollback to savepoint one_record');
+        failed += 1;
+        const reason = err instanceof Error ? err.message : String(err);
+        outcomes.push({
+          index: a.index,
+          source_id: a.c.sourceId,
+          status: 'failed',
+          errors: [{ path: '', code: 'PIPELINE.FAILED', message: `Processing failed: ${reason}`, messageZh: `处理失败：${reason}`, severity: 'error' }],
+          master_person_id: null,
+        });
+      }
+    }
+  }
+  outcomes.push(...total.outcomes);
+
+  await recordFindings(client, batch, checked);
+  await updateIngestRollups(client, batch, checked);
+  if (outcomes.length) {
+    await client.query(
+      `insert into record_outcomes (batch_id, index, source_id, status, errors, master_person_id, updated_at)
+       select $1, x.index, x.source_id, x.status, x.errors, x.master_person_id, now()
+         from jsonb_to_recordset($2::jsonb) as x(index int, source_id text, status record_outcome_status, errors jsonb, master_person_id bigint)
+       on conflict (batch_id, index) do update set status = excluded.status, errors = excluded.errors, master_person_id = excluded.master_person_id, updated_at = now()`,
+      [batch.id, JSON.stringify(outcomes)],
+    );
+  }
+  const rejected = outcomes.filter((o) => o.status === 'rejected').length;
+  const noop = outcomes.filter((o) => o.status === 'noop').length;
+  await client.query(
+    `update ingest_batches set status = 'done', stored = $2, linked = $3, in_review = $4, rejected = $5, accepted = $6, failed = $7,
+            finished_at = now(), updated_at = now(), last_error = null where id = $1`,
+    [batch.id, total.stored, total.linked, total.inReview, rejected, records.length - rejected, failed],
+  );
+  return {
+    status: 'done',
+    dataset: batch.dataset,
+    institutionId: batch.institutionId,
+    counts: { stored: total.stored, linked: total.linked, inReview: total.inReview, parked: total.parked, noop, failed, rejected },
+    storedEncounterSourceIds: total.storedEncounterSourceIds,
+  };
+}
+
+/** Links and writes a set of accepted records (the whole batch, or one record in isolation). */
+async function storeRecords(client: PgPoolClient, deps: PipelineDeps, batch: BatchRef, current: Accepted[]): Promise<StoreResult> {
+  const { pii, matcher } = deps;
+  const outcomes: OutcomeRow[] = [];
   // Link patients (every data set but facility resources).
   const links = new Map<number, LinkResult>();
   const withPatient = current.filter((a) => a.c.patient);
@@ -115,7 +208,7 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
     }
   }
 
-  let stored = 0;
+  let stored: number;
   let parked = 0;
   let storedEncounterSourceIds: string[] = [];
   const written = new Set<number>();
@@ -208,33 +301,9 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
     );
   }
   const linked = [...written].filter((i) => links.get(i)?.masterPersonId).length;
-
-  await recordFindings(client, batch, checked);
-  await updateIngestRollups(client, batch, checked);
-  if (outcomes.length) {
-    await client.query(
-      `insert into record_outcomes (batch_id, index, source_id, status, errors, master_person_id, updated_at)
-       select $1, x.index, x.source_id, x.status, x.errors, x.master_person_id, now()
-         from jsonb_to_recordset($2::jsonb) as x(index int, source_id text, status record_outcome_status, errors jsonb, master_person_id bigint)
-       on conflict (batch_id, index) do update set status = excluded.status, errors = excluded.errors, master_person_id = excluded.master_person_id, updated_at = now()`,
-      [batch.id, JSON.stringify(outcomes)],
-    );
-  }
-  const rejected = outcomes.filter((o) => o.status === 'rejected').length;
-  const noop = outcomes.filter((o) => o.status === 'noop').length;
-  await client.query(
-    `update ingest_batches set status = 'done', stored = $2, linked = $3, in_review = $4, rejected = $5, accepted = $6, failed = 0,
-            finished_at = now(), updated_at = now(), last_error = null where id = $1`,
-    [batch.id, stored, linked, inReview, rejected, records.length - rejected],
-  );
-  return {
-    status: 'done',
-    dataset: batch.dataset,
-    institutionId: batch.institutionId,
-    counts: { stored, linked, inReview, parked, noop, failed: 0, rejected },
-    storedEncounterSourceIds,
-  };
+  return { stored, parked, inReview, linked, outcomes, storedEncounterSourceIds };
 }
+
 
 /** Child records whose parent has not arrived wait in parked_records (replayed when it lands). */
 async function parkRecords(client: PgPoolClient, batch: BatchRef, parentDataset: string, field: string, waiting: { index: number; c: CheckedRecord }[]): Promise<number> {

@@ -66,12 +66,22 @@ function cleanValue(record: unknown, field: FieldSpec, path: string, value: unkn
   }
 }
 
+/** Document types first: the ID number's cleansing depends on them. */
+const ORDERED = new WeakMap<DatasetSpec, readonly FieldSpec[]>();
+
+function orderedFields(spec: DatasetSpec): readonly FieldSpec[] {
+  let fields = ORDERED.get(spec);
+  if (!fields) {
+    fields = [...spec.fields].sort((a, b) => Number(b.path.endsWith('idType')) - Number(a.path.endsWith('idType')));
+    ORDERED.set(spec, fields);
+  }
+  return fields;
+}
+
 export function cleanseRecord<T>(spec: DatasetSpec, record: T): Cleansed<T> {
   let current = record;
   const changes: CleansingChange[] = [];
-  // Document types first: the ID number's cleansing depends on them.
-  const ordered = [...spec.fields].sort((a, b) => Number(b.path.endsWith('idType')) - Number(a.path.endsWith('idType')));
-  for (const field of ordered) {
+  for (const field of orderedFields(spec)) {
     for (const { path, value } of valuesAtPath(current, field.path)) {
       if (value === undefined || value === null) continue;
       const r = cleanValue(current, field, path, value);

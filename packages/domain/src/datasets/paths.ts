@@ -14,26 +14,44 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+interface Segment {
+  readonly key: string;
+  readonly each: boolean;
+}
+
+/** Parsed spec paths: they are few and read for every record, so parse each once. */
+const SEGMENTS = new Map<string, readonly Segment[]>();
+
+function segmentsOf(specPath: string): readonly Segment[] {
+  let segs = SEGMENTS.get(specPath);
+  if (!segs) {
+    segs = specPath.split('.').map((seg) => (seg.endsWith('[]') ? { key: seg.slice(0, -2), each: true } : { key: seg, each: false }));
+    SEGMENTS.set(specPath, segs);
+  }
+  return segs;
+}
+
 /**
  * Every value a spec path reaches. An array segment with no elements yields
  * nothing (an empty diagnoses list is a record-level question); a missing
  * object yields one undefined value at the deepest reachable path.
  */
 export function valuesAtPath(record: unknown, specPath: string): ValueAtPath[] {
-  const segments = specPath.split('.');
+  const segs = segmentsOf(specPath);
+  if (!specPath.includes('[]')) {
+    // Plain dotted path: one value, no intermediate arrays.
+    let value: unknown = record;
+    for (const s of segs) value = isRecord(value) ? value[s.key] : undefined;
+    return [{ path: specPath, value }];
+  }
   let frontier: ValueAtPath[] = [{ path: '', value: record }];
-  for (const seg of segments) {
-    const isArray = seg.endsWith('[]');
-    const key = isArray ? seg.slice(0, -2) : seg;
+  for (const { key, each } of segs) {
     const next: ValueAtPath[] = [];
     for (const { path, value } of frontier) {
       const here = path === '' ? key : `${path}.${key}`;
       const child = isRecord(value) ? value[key] : undefined;
-      if (!isArray) {
-        next.push({ path: here, value: child });
-      } else if (Array.isArray(child)) {
-        child.forEach((el, i) => next.push({ path: `${here}[${i}]`, value: el }));
-      }
+      if (!each) next.push({ path: here, value: child });
+      else if (Array.isArray(child)) child.forEach((el, i) => next.push({ path: `${here}[${i}]`, value: el }));
     }
     frontier = next;
   }

@@ -80,11 +80,12 @@ function completeness(spec: DatasetSpec, record: unknown): Finding[] {
 
 function timeLogic(spec: DatasetSpec, record: unknown, now: Date, skew: number, prefix: string): Finding[] {
   const out: Finding[] = [];
+  const today = chinaDate(now);
   const birthDate = str(record, `${prefix}birthDate`);
   for (const f of spec.fields) {
     if ((f.kind !== 'date' && f.kind !== 'datetime') || NOT_EVENTS.has(f.path)) continue;
     for (const { path, value } of valuesAtPath(record, f.path)) {
-      if (typeof value === 'string' && value !== '' && isInFuture(value, now, skew)) out.push(finding('TIME.FUTURE', path));
+      if (typeof value === 'string' && value !== '' && isInFuture(value, now, skew, today)) out.push(finding('TIME.FUTURE', path));
     }
   }
   const event = spec.eventTime ? str(record, spec.eventTime) : undefined;

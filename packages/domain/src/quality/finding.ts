@@ -19,15 +19,14 @@ export interface Finding {
 export function finding(rule: RuleCode, path: string, detail?: LocalizedText): Finding {
   const r = ruleByCode(rule);
   if (!r) throw new Error(`unknown rule ${rule}`);
-  const where = path === '' ? '' : path;
   return {
     rule,
     severity: r.severity,
     dimension: r.dimension,
     path,
     message: {
-      zh: `${where ? `${where}：` : ''}${r.title.zh}${detail ? `（${detail.zh}）` : ''}`,
-      en: `${where ? `${where}: ` : ''}${r.title.en}${detail ? ` (${detail.en})` : ''}`,
+      zh: `${path ? `${path}：` : ''}${r.title.zh}${detail ? `（${detail.zh}）` : ''}`,
+      en: `${path ? `${path}: ` : ''}${r.title.en}${detail ? ` (${detail.en})` : ''}`,
     },
   };
 }

@@ -7,6 +7,8 @@ export interface NewBatch {
   channel: 'rest' | 'fhir';
   requestId: string;
   records: unknown[];
+  /** The records as JSON, exactly as stored in the inbox. */
+  payloadJson: string;
   rejected: { index: number; sourceId: string | null; errors: unknown[] }[];
 }
 
@@ -28,7 +30,7 @@ export function createIngestRepository(deps: { pg: PgPool }) {
          values ($1, $2, $3, $4, 'queued', $5, $6, $7, $8, now())`,
         [id, b.institutionId, b.dataset, b.channel, b.records.length, b.records.length - b.rejected.length, b.rejected.length, b.requestId],
       );
-      await client.query(`insert into ingest_inbox (batch_id, payload) values ($1, $2::jsonb)`, [id, JSON.stringify(b.records)]);
+      await client.query(`insert into ingest_inbox (batch_id, payload) values ($1, $2::jsonb)`, [id, b.payloadJson]);
       if (b.rejected.length > 0) {
         await client.query(
           `insert into record_outcomes (batch_id, index, source_id, status, errors, updated_at)

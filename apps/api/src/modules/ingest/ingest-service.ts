@@ -9,6 +9,7 @@ import { checkIngestRecord } from '@rhip/domain';
 import { ForbiddenError, NotFoundError } from '../../lib/errors';
 import type { Principal } from '../../plugins/access';
 import { createIngestRepository } from './ingest-repository';
+import { nulPath, withoutNul } from './nul-chars';
 
 /** Errors answered per record; beyond this the answer says how many more there were. */
 const MAX_ERRORS_IN_ANSWER = 1000;
@@ -30,7 +31,18 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
     const receivedAt = input.receivedAt ?? new Date();
     const errors: RecordError[] = [];
     const rejected: { index: number; sourceId: string | null; errors: unknown[] }[] = [];
+    // Serialised once: scanned for NUL here and stored as the inbox payload.
+    const payload = JSON.stringify(input.records);
+    const hasNul = payload.includes('\\u0000');
     input.records.forEach((raw, index) => {
+      const at = hasNul ? nulPath(raw) : null;
+      if (at !== null) {
+        const error = { path: at, code: 'SHAPE_INVALID_CHAR', message: `${at || 'record'}: contains the NUL character (U+0000)`, messageZh: `${at || '记录'}：含有空字符 (U+0000)`, severity: 'error' as const };
+        const sourceId = typeof (raw as { sourceId?: unknown })?.sourceId === 'string' ? String((raw as { sourceId: string }).sourceId).replaceAll('\u0000', '\ufffd') : null;
+        errors.push({ index, sourceId, ...error });
+        rejected.push({ index, sourceId, errors: [error] });
+        return;
+      }
       const checked = checkIngestRecord(input.dataset, raw, { receivedAt });
       if (checked.rejected) {
         const recordErrors = checked.issues
@@ -40,7 +52,7 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
         rejected.push({ index, sourceId: checked.sourceId, errors: checked.issues });
       }
     });
-    const batchId = await repo.insertBatch({ institutionId: input.institutionId, dataset: input.dataset, channel: input.channel, requestId: input.requestId, records: input.records, rejected });
+    const batchId = await repo.insertBatch({ institutionId: input.institutionId, dataset: input.dataset, channel: input.channel, requestId: input.requestId, records: input.records, payloadJson: hasNul ? JSON.stringify(withoutNul(input.records)) : payload, rejected });
     // The batch is durable already; the job is only a wake-up call. Never let a slow or absent Redis hold the answer:
     // wait briefly, then answer — a late add still lands (same job id), and the inbox sweeper covers a lost one.
     const enqueued = queue.add('batch', { batchId, requestId: input.requestId }, ingestJobOptions(batchId)).then(

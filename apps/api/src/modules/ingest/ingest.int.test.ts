@@ -161,3 +161,33 @@ describe('ingest: the public contract', () => {
     }
   });
 });
+
+describe('ingest: dead letters', () => {
+  it('isolates a record the database refuses as a failed dead letter and stores the rest', async () => {
+    // Fault injection in the real database: a trigger refuses one source id, as a corrupt value or a bug would.
+    await app.pg.query(`create or replace function refuse_poison() returns trigger language plpgsql as $$
+      begin if new.source_id = 'POISON' then raise exception 'refused by test trigger'; end if; return new; end $$`);
+    await app.pg.query(`create trigger refuse_poison before insert on encounters for each row execute function refuse_poison()`);
+    try {
+      const res = await push(app, inst.key, 'encounters', [encounter(601), encounter(600, { sourceId: 'POISON' }), encounter(602)]);
+      const status = await batchDone(json<{ batchId: string }>(res).batchId);
+      expect(status.status).toBe('done');
+      expect(status.outcomes.map((o) => o.status)).toEqual(['linked', 'failed', 'linked']);
+      expect(status.outcomes[1]?.errors[0]).toMatchObject({ code: 'PIPELINE.FAILED' });
+      expect(status.counts.failed).toBe(1);
+      expect(status.counts.stored).toBe(2);
+    } finally {
+      await app.pg.query(`drop trigger refuse_poison on encounters`);
+    }
+  });
+});
+
+describe('ingest: hostile input', () => {
+  it('rejects a record with a NUL character instead of failing the request', async () => {
+    const res = await push(app, inst.key, 'encounters', [encounter(700), encounter(701, { department: 'bad\u0000dept' })]);
+    expect(res.statusCode).toBe(202);
+    const body = json<{ accepted: number; errors: { index: number; path: string; code: string }[] }>(res);
+    expect(body.accepted).toBe(1);
+    expect(body.errors).toEqual([expect.objectContaining({ index: 1, path: 'department', code: 'SHAPE_INVALID_CHAR' })]);
+  });
+});

@@ -1,5 +1,5 @@
 /** Time logic (一致性): events not in the future, not before birth, in order. */
-import { chinaDateOf } from '../../common/dates';
+import { chinaDate, chinaDateOf } from '../../common/dates';
 
 const MINUTE_MS = 60_000;
 
@@ -9,13 +9,15 @@ export function instantOf(value: string): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-/** True when `value` is later than `now` plus the tolerated clock skew. */
-export function isInFuture(value: string, now: Date, skewMinutes = 10): boolean {
+/**
+ * True when `value` is later than `now` plus the tolerated clock skew. A
+ * date-only value is in the future only from the next China day on; pass
+ * `today` (China date of `now`) when checking many values.
+ */
+export function isInFuture(value: string, now: Date, skewMinutes = 10, today: string = chinaDate(now)): boolean {
+  if (value.length === 10) return /^\d{4}-\d{2}-\d{2}$/.test(value) && value > today;
   const t = instantOf(value);
-  if (t === null) return false;
-  // A date-only value is in the future only from the next China day on.
-  if (value.length === 10) return value > (chinaDateOf(now.toISOString()) ?? '');
-  return t > now.getTime() + skewMinutes * MINUTE_MS;
+  return t !== null && t > now.getTime() + skewMinutes * MINUTE_MS;
 }
 
 /** True when `later` is strictly before `earlier` (both parseable); unknown order is not an error. */
