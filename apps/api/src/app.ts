@@ -19,6 +19,8 @@ import { createAuthService } from './modules/auth/auth-service';
 import regionRoutes from './modules/regions/region-routes';
 import institutionRoutes from './modules/institutions/institution-routes';
 import ingestRoutes from './modules/ingest/ingest-routes';
+import personIndexRoutes from './modules/person-index/person-index-routes';
+import fhirRoutes from './modules/fhir/fhir-routes';
 
 export interface BuildAppOptions {
   config: Config;
@@ -82,6 +84,8 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
   await app.register(regionRoutes);
   await app.register(institutionRoutes);
   await app.register(ingestRoutes);
+  await app.register(personIndexRoutes);
+  await app.register(fhirRoutes);
 
   return app;
 }

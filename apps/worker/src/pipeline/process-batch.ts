@@ -289,14 +289,18 @@ async function storeRecords(client: PgPoolClient, deps: PipelineDeps, batch: Bat
     if (l?.method !== 'review' || !l.candidate || !written.has(a.index)) return [];
     inReview += 1;
     outcomes.push({ index: a.index, source_id: a.c.sourceId, status: 'review', errors: null, master_person_id: null });
-    return [{ source_id: a.c.sourceId, candidate: l.candidate.masterPersonId, score: l.candidate.score, comparisons: l.candidate.comparisons }];
+    const p = a.c.patient;
+    // What a reviewer needs to decide, and to create a new person on rejection (no ID number in clear).
+    const incoming = p ? { name: p.name, namePinyin: matcher.pinyin(p.name), sex: p.sex, birthDate: p.birthDate, phone: p.phone, regionCode: p.regionCode, idType: p.idType } : null;
+    return [{ source_id: a.c.sourceId, candidate: l.candidate.masterPersonId, score: l.candidate.score, comparisons: l.candidate.comparisons, incoming }];
   });
   if (reviews.length) {
     await client.query(
-      `insert into match_reviews (institution_id, dataset, source_id, batch_id, candidate_master_person_id, score, comparisons)
-       select $1, $2, x.source_id, $3, x.candidate, x.score, x.comparisons
-         from jsonb_to_recordset($4::jsonb) as x(source_id text, candidate bigint, score float8, comparisons jsonb)
-       on conflict (institution_id, dataset, source_id, candidate_master_person_id) do update set score = excluded.score, comparisons = excluded.comparisons, status = 'pending'`,
+      `insert into match_reviews (institution_id, dataset, source_id, batch_id, candidate_master_person_id, score, comparisons, incoming)
+       select $1, $2, x.source_id, $3, x.candidate, x.score, x.comparisons, x.incoming
+         from jsonb_to_recordset($4::jsonb) as x(source_id text, candidate bigint, score float8, comparisons jsonb, incoming jsonb)
+       on conflict (institution_id, dataset, source_id, candidate_master_person_id)
+       do update set score = excluded.score, comparisons = excluded.comparisons, incoming = excluded.incoming, status = 'pending'`,
       [batch.institutionId, batch.dataset, batch.id, JSON.stringify(reviews)],
     );
   }

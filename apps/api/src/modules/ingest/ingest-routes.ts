@@ -2,10 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  BatchStateSchema, PageQuerySchema, pageOf,
   BatchParamsSchema, BatchStatusSchema, DATASETS, DatasetSchema, ErrorBodySchema, IngestRequestSchema, IngestResponseSchema, INGEST_MAX_RECORDS,
 } from '@rhip/contracts';
 import { AppError, ForbiddenError } from '../../lib/errors';
 import { createIngestService } from './ingest-service';
+
+const BatchListSchema = pageOf(
+  z.object({
+    batchId: z.string(), institutionId: z.string(), institutionName: z.string().nullable(), dataset: z.string(), channel: z.string(), status: z.string(),
+    counts: z.object({ received: z.number(), accepted: z.number(), rejected: z.number(), stored: z.number(), linked: z.number(), inReview: z.number(), failed: z.number() }),
+    createdAt: z.string(), finishedAt: z.string().nullable(),
+  }),
+);
+const DeadLetterPageSchema = pageOf(
+  z.object({
+    batchId: z.string(), institutionId: z.string(), institutionName: z.string().nullable(), dataset: z.string(),
+    index: z.number().int().nullable().describe('null: the whole batch failed'), sourceId: z.string().nullable(), reason: z.string().nullable(), at: z.string(),
+  }),
+);
 
 export default async function ingestRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,6 +48,42 @@ export default async function ingestRoutes(app: FastifyInstance) {
       const answer = await ingest.submit({ institutionId: req.principal.institutionId, dataset: dataset.data, records: req.body.records, channel: 'rest', requestId: req.id });
       return reply.status(202).send(answer);
     },
+  );
+
+  r.get(
+    '/api/v1/ingest/batches',
+    {
+      config: { access: { institution: true, roles: ['admin', 'quality_officer', 'analyst', 'institution_operator'] } },
+      schema: {
+        tags,
+        summary: 'Batches, newest first (an institution sees its own)',
+        querystring: PageQuerySchema.extend({ institutionId: z.uuid().optional(), dataset: DatasetSchema.optional(), status: BatchStateSchema.optional() }),
+        response: { 200: BatchListSchema },
+      },
+    },
+    async (req) => {
+      const p = req.principal!;
+      const own = p.kind === 'institution' ? p.institutionId : p.user.role === 'institution_operator' ? (p.user.institutionId ?? '00000000-0000-0000-0000-000000000000') : req.query.institutionId;
+      return ingest.listBatches({ ...req.query, institutionId: own });
+    },
+  );
+
+  r.get(
+    '/api/v1/ingest/dead-letters',
+    {
+      config: { access: { roles: ['admin', 'quality_officer'] } },
+      schema: { tags, summary: 'Failed batches and failed records, replayable', querystring: PageQuerySchema, response: { 200: DeadLetterPageSchema } },
+    },
+    async (req) => ingest.deadLetters(req.query),
+  );
+
+  r.post(
+    '/api/v1/ingest/batches/:batchId/replay',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: { tags, summary: 'Replay a dead letter (a failed batch, or the failed records of a batch)', params: BatchParamsSchema, response: { 202: z.object({ batchId: z.string(), records: z.number().int() }), 404: ErrorBodySchema, 409: ErrorBodySchema } },
+    },
+    async (req, reply) => reply.status(202).send(await ingest.replay(req.params.batchId)),
   );
 
   r.get(

@@ -6,7 +6,7 @@ import {
 import type { PgPool } from '@rhip/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { checkIngestRecord } from '@rhip/domain';
-import { ForbiddenError, NotFoundError } from '../../lib/errors';
+import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import type { Principal } from '../../plugins/access';
 import { createIngestRepository } from './ingest-repository';
 import { nulPath, withoutNul } from './nul-chars';
@@ -121,7 +121,88 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
     };
   }
 
-  return { submit, status };
+  /** Dead letters: whole batches that failed, and single records that failed inside a finished batch. */
+  async function deadLetters(q: { page: number; pageSize: number }) {
+    const rows = await pg.query<{ batch_id: string; institution_id: string; institution_name: string | null; dataset: string; index: number | null; source_id: string | null; reason: string | null; at: Date; total: string }>(
+      `with dl as (
+         select b.id as batch_id, b.institution_id, b.dataset, null::int as index, null::text as source_id, b.last_error as reason, b.updated_at as at
+           from ingest_batches b where b.status = 'failed'
+         union all
+         select o.batch_id, b.institution_id, b.dataset, o.index, o.source_id, o.errors->0->>'message', o.updated_at
+           from record_outcomes o join ingest_batches b on b.id = o.batch_id where o.status = 'failed'
+       )
+       select dl.*, i.name as institution_name, count(*) over () as total
+         from dl left join institutions i on i.id = dl.institution_id
+        order by at desc limit $1 offset $2`,
+      [q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    return {
+      items: rows.rows.map((r) => ({
+        batchId: r.batch_id, institutionId: r.institution_id, institutionName: r.institution_name, dataset: r.dataset,
+        index: r.index, sourceId: r.source_id, reason: r.reason, at: r.at.toISOString(),
+      })),
+      total: Number(rows.rows[0]?.total ?? 0),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  /**
+   * Replays a dead letter: a failed batch goes back to the queue as it is; the
+   * failed records of a finished batch travel again as a new batch of their data
+   * set (their old outcomes point to it).
+   */
+  async function replay(batchId: string): Promise<{ batchId: string; records: number }> {
+    const b = await pg.query<{ status: string; institution_id: string; dataset: string; received: number }>(`select status, institution_id, dataset, received from ingest_batches where id = $1`, [batchId]);
+    const batch = b.rows[0];
+    if (!batch) throw new NotFoundError('Batch');
+    if (batch.status === 'failed') {
+      await pg.query(`update ingest_batches set status = 'queued', attempts = 0, failed = 0, last_error = null, updated_at = now() where id = $1`, [batchId]);
+      // The failed job keeps the batch id; remove it so the same id can be queued again.
+      await (await queue.getJob(batchId).catch(() => undefined))?.remove().catch(() => undefined);
+      await queue.add('batch', { batchId }, ingestJobOptions(batchId)).catch(() => undefined);
+      return { batchId, records: batch.received };
+    }
+    const failed = await pg.query<{ index: number }>(`select index from record_outcomes where batch_id = $1 and status = 'failed' order by index`, [batchId]);
+    if (!failed.rows.length) throw new AppError(409, 'NOTHING_TO_REPLAY', 'This batch has no failed records');
+    const inbox = await pg.query<{ payload: unknown[] }>(`select payload from ingest_inbox where batch_id = $1`, [batchId]);
+    const records = failed.rows.map((r) => inbox.rows[0]?.payload[r.index]);
+    const newId = await repo.insertBatch({
+      institutionId: batch.institution_id, dataset: batch.dataset, channel: 'rest', requestId: `replay:${batchId}`,
+      records, payloadJson: JSON.stringify(records), rejected: [],
+    });
+    await pg.query(
+      `update record_outcomes set status = 'accepted', errors = jsonb_build_array(jsonb_build_object('path', '', 'code', 'REPLAYED', 'message', 'Replayed as batch ' || $2::text, 'messageZh', '已重放，新批次 ' || $2::text, 'severity', 'info')), updated_at = now()
+        where batch_id = $1 and status = 'failed'`,
+      [batchId, newId],
+    );
+    await queue.add('batch', { batchId: newId }, ingestJobOptions(newId)).catch(() => undefined);
+    return { batchId: newId, records: records.length };
+  }
+
+  /** Batches, newest first, for the console and for an institution's own view. */
+  async function listBatches(q: { page: number; pageSize: number; institutionId?: string; dataset?: string; status?: string }) {
+    const rows = await pg.query<{ id: string; institution_id: string; institution_name: string | null; dataset: string; channel: string; status: string; received: number; accepted: number; rejected: number; stored: number; linked: number; in_review: number; failed: number; created_at: Date; finished_at: Date | null; total: string }>(
+      `select b.id, b.institution_id, i.name as institution_name, b.dataset, b.channel, b.status, b.received, b.accepted, b.rejected, b.stored, b.linked, b.in_review, b.failed,
+              b.created_at, b.finished_at, count(*) over () as total
+         from ingest_batches b left join institutions i on i.id = b.institution_id
+        where ($3::uuid is null or b.institution_id = $3) and ($4::text is null or b.dataset = $4) and ($5::text is null or b.status::text = $5)
+        order by b.created_at desc limit $1 offset $2`,
+      [q.pageSize, (q.page - 1) * q.pageSize, q.institutionId ?? null, q.dataset ?? null, q.status ?? null],
+    );
+    return {
+      items: rows.rows.map((r) => ({
+        batchId: r.id, institutionId: r.institution_id, institutionName: r.institution_name, dataset: r.dataset, channel: r.channel, status: r.status,
+        counts: { received: r.received, accepted: r.accepted, rejected: r.rejected, stored: r.stored, linked: r.linked, inReview: r.in_review, failed: r.failed },
+        createdAt: r.created_at.toISOString(), finishedAt: r.finished_at?.toISOString() ?? null,
+      })),
+      total: Number(rows.rows[0]?.total ?? 0),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  return { submit, status, deadLetters, replay, listBatches };
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;
