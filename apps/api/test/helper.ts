@@ -1,4 +1,4 @@
-/// <reference path="../../../packages/db/src/testing/provided-context.d.ts" />
+import type {} from '../../../packages/db/src/testing/provided-context';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { parseConfig, type Config } from '@rhip/config';

@@ -53,7 +53,8 @@ const DISCHARGE: Record<string, string> = { home: '1', alt_home: '1', 'other-hcf
 export interface DiagnosisSource {
   entry: IndexedEntry;
   rank?: number;
-  use?: string;
+  /** Encounter.diagnosis.use (a CodeableConcept: AD admission, DD discharge…). */
+  use?: unknown;
 }
 
 type Diagnosis = { icd10: true; value: FhirJson } | { icd10: false; value: FhirJson; coding?: Coding };

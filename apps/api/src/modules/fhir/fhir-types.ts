@@ -40,6 +40,8 @@ export type IssueType =
   | 'exception'
   | 'informational';
 
+// Type aliases rather than interfaces: answers are checked against zod schemas with index signatures.
+
 /** One finding about one bundle entry, before it becomes an OperationOutcome issue. */
 export interface EntryIssue {
   severity: IssueSeverity;
@@ -52,31 +54,31 @@ export interface EntryIssue {
   expression: string[];
 }
 
-export interface OperationOutcomeIssue {
+export type OperationOutcomeIssue = {
   severity: IssueSeverity;
   code: IssueType;
   details?: { coding: { system: string; code: string }[]; text?: string };
   diagnostics: string;
   expression?: string[];
-}
+};
 
-export interface OperationOutcome {
+export type OperationOutcome = {
   resourceType: 'OperationOutcome';
   issue: OperationOutcomeIssue[];
-}
+};
 
-export interface BundleResponseEntry {
+export type BundleResponseEntry = {
   response: {
     status: string;
     location?: string;
     outcome: OperationOutcome;
   };
-}
+};
 
-export interface ResponseBundle {
+export type ResponseBundle = {
   resourceType: 'Bundle';
   id: string;
   type: 'batch-response' | 'transaction-response';
   timestamp: string;
   entry: BundleResponseEntry[];
-}
+};

@@ -57,12 +57,6 @@ export function locate(rec: MappedRecord, recordPath: string): string {
   return best ? entryExpression(best.entry, best.expression) : entryExpression(rec.entry);
 }
 
-/** The entry index a record path points into (the part's entry for diagnoses[i] / results[i]). */
-export function locateEntry(rec: MappedRecord, recordPath: string): number {
-  const m = /^Bundle\.entry\[(\d+)\]/.exec(locate(rec, recordPath));
-  return m ? Number(m[1]) : rec.entry;
-}
-
 /** sourceId: the resource id, else the entry's fullUrl. */
 export function sourceIdOf(entry: IndexedEntry): string | undefined {
   return asString(entry.resource.id) ?? entry.fullUrl;
