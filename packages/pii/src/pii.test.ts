@@ -29,7 +29,7 @@ describe('PII cipher', () => {
     const c = createPiiCipher(keys);
     const sealed = c.encrypt('secret');
     const raw = Buffer.from(sealed.slice(3), 'base64');
-    raw[raw.length - 1] ^= 1;
+    raw[raw.length - 1] = (raw[raw.length - 1] ?? 0) ^ 1;
     expect(() => c.decrypt(`k1:${raw.toString('base64')}`)).toThrow();
   });
 

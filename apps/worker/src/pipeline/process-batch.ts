@@ -12,6 +12,7 @@ import { upsertChronicRegistrations } from './chronic-registrations';
 import { insertRows, upsertRows } from './upsert';
 import { recordFindings } from './findings';
 import { updateIngestRollups } from './rollups';
+import { updateQualityRollups } from './quality-rollups';
 
 export interface PipelineDeps {
   pg: PgPool;
@@ -100,6 +101,8 @@ interface BatchRef {
 }
 
 interface StoreResult {
+  /** Records linked to a master person and (child records) to their parent: the integration numerator. */
+  integrated: number;
   stored: number;
   parked: number;
   inReview: number;
@@ -132,9 +135,10 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
   }
   const current = [...latest.values()];
 
-  const total: StoreResult = { stored: 0, parked: 0, inReview: 0, linked: 0, outcomes: [], storedEncounterSourceIds: [] };
+  const total: StoreResult = { integrated: 0, stored: 0, parked: 0, inReview: 0, linked: 0, outcomes: [], storedEncounterSourceIds: [] };
   let failed = 0;
   const add = (r: StoreResult) => {
+    total.integrated += r.integrated;
     total.stored += r.stored;
     total.parked += r.parked;
     total.inReview += r.inReview;
@@ -168,6 +172,13 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
 
   await recordFindings(client, batch, checked);
   await updateIngestRollups(client, batch, checked);
+  await updateQualityRollups(client, batch, checked, {
+    // Parked records are not yet joined to their encounter; records in review have no master person yet.
+    integrated: total.integrated,
+    // The same sourceId twice in one batch (UNIQ.BATCH_REPEAT); cross-record duplicates are found by the quality job.
+    duplicates: accepted.length - current.length,
+    personLinked: batch.dataset !== 'facility-resources',
+  });
   if (outcomes.length) {
     await client.query(
       `insert into record_outcomes (batch_id, index, source_id, status, errors, master_person_id, updated_at)
@@ -305,7 +316,9 @@ async function storeRecords(client: PgPoolClient, deps: PipelineDeps, batch: Bat
     );
   }
   const linked = [...written].filter((i) => links.get(i)?.masterPersonId).length;
-  return { stored, parked, inReview, linked, outcomes, storedEncounterSourceIds };
+  const parkedIdx = new Set(outcomes.filter((o) => o.status === 'parked').map((o) => o.index));
+  const integrated = current.filter((a) => links.get(a.index)?.masterPersonId && !parkedIdx.has(a.index)).length;
+  return { integrated, stored, parked, inReview, linked, outcomes, storedEncounterSourceIds };
 }
 
 

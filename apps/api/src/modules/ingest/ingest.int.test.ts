@@ -191,3 +191,28 @@ describe('ingest: hostile input', () => {
     expect(body.errors).toEqual([expect.objectContaining({ index: 1, path: 'department', code: 'SHAPE_INVALID_CHAR' })]);
   });
 });
+
+describe('ingest: quality rollups', () => {
+  it('keeps the daily scores: 100 records of which 7 lack a required element give 93.0% completeness', async () => {
+    const fresh = await createInstitutionWithKey(app, '质量测试医院');
+    const records = Array.from({ length: 100 }, (_, i) => {
+      const r = encounter(1000 + i);
+      if (i % 15 === 0) (r.patient as Record<string, unknown>).name = null; // i = 0, 15, …, 90: 7 records
+      return r;
+    });
+    const res = await push(app, fresh.key, 'encounters', records);
+    const answer = json<{ rejected: number; errors: unknown[] }>(res);
+    expect(answer.errors.filter((e) => (e as { path: string }).path !== 'patient.name')).toEqual([]);
+    expect(answer.rejected).toBe(7);
+    await batchDone(json<{ batchId: string }>(res).batchId, fresh.key);
+    const rows = await app.pg.query<{ dimension: string; numerator: number; denominator: number; records: number; passed: number }>(
+      `select dimension::text, numerator, denominator, records, passed from quality_daily_rollups where institution_id = $1 order by dimension`,
+      [fresh.id],
+    );
+    const by = Object.fromEntries(rows.rows.map((r) => [r.dimension, r]));
+    expect(by.completeness).toMatchObject({ numerator: 93, denominator: 100, records: 100, passed: 93 });
+    expect((by.completeness!.numerator / by.completeness!.denominator) * 100).toBeCloseTo(93.0, 5);
+    expect(by.integration).toMatchObject({ numerator: 93, denominator: 100 });
+    expect(by.timeliness).toMatchObject({ numerator: 100, denominator: 100 });
+  });
+});
