@@ -1,15 +1,31 @@
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { Suspense } from 'react';
+import { createBrowserRouter, type DataRouter } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { regionSummaryQueryOptions } from '../features/regions/api/regions-api';
 import { PageSpin } from '../components/PageSpin';
 import { AppLayout } from './AppLayout';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { RequireAuth } from './RequireAuth';
 import { RouteErrorPage } from './RouteErrorPage';
 
 // Every page is its own chunk; the shell (router, antd layout, i18n) is the only eager code.
-const LoginPage = lazy(() => import('../features/auth/pages/LoginPage'));
-const OverviewPage = lazy(() => import('../features/overview/pages/OverviewPage'));
-const InstitutionsPage = lazy(() => import('../features/institutions/pages/InstitutionsPage'));
-const NotFoundPage = lazy(() => import('./NotFoundPage'));
+const LoginPage = lazyPage(() => import('../features/auth/pages/LoginPage'));
+const OverviewPage = lazyPage(() => import('../features/overview/pages/OverviewPage'));
+const InstitutionsPage = lazyPage(() => import('../features/institutions/pages/InstitutionsPage'));
+const NotFoundPage = lazyPage(() => import('./NotFoundPage'));
+
+/**
+ * Route `handle`: the lazy page to preload when the app opens on this route, and
+ * the page's first query to start once the session is known (so it runs while
+ * the shell renders, not after).
+ */
+interface PageHandle {
+  page: LazyPage;
+  prefetch?: (queryClient: QueryClient) => void;
+}
+const page = (p: LazyPage, prefetch?: PageHandle['prefetch']): { handle: PageHandle } => ({
+  handle: prefetch ? { page: p, prefetch } : { page: p },
+});
 
 /**
  * Routes. New console sections add one lazy page here and one entry in
@@ -19,6 +35,7 @@ export function createAppRouter() {
   return createBrowserRouter([
     {
       path: '/login',
+      ...page(LoginPage),
       errorElement: <RouteErrorPage />,
       element: (
         <Suspense fallback={<PageSpin fullScreen />}>
@@ -35,12 +52,28 @@ export function createAppRouter() {
         </RequireAuth>
       ),
       children: [
-        { index: true, element: <OverviewPage /> },
-        { path: 'institutions', element: <InstitutionsPage /> },
-        { path: '*', element: <NotFoundPage /> },
+        {
+          index: true,
+          element: <OverviewPage />,
+          ...page(OverviewPage, (qc) => void qc.prefetchQuery(regionSummaryQueryOptions())),
+        },
+        { path: 'institutions', element: <InstitutionsPage />, ...page(InstitutionsPage) },
+        { path: '*', element: <NotFoundPage />, ...page(NotFoundPage) },
       ],
     },
   ]);
 }
 
-export type AppRouter = ReturnType<typeof createAppRouter>;
+function currentHandles(router: DataRouter): PageHandle[] {
+  return router.state.matches.flatMap((m) => (m.route.handle ? [m.route.handle as PageHandle] : []));
+}
+
+/** Starts downloading the page the app is opening on (see `lazyPage`). */
+export function preloadCurrentPage(router: DataRouter): void {
+  for (const handle of currentHandles(router)) void handle.page.preload();
+}
+
+/** Starts the opening page's first query; call only once a user is signed in. */
+export function prefetchCurrentPageData(router: DataRouter, queryClient: QueryClient): void {
+  for (const handle of currentHandles(router)) handle.prefetch?.(queryClient);
+}

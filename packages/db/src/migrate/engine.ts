@@ -47,6 +47,27 @@ export function schemaEngineWasmPath(): string {
   return found;
 }
 
+/**
+ * Where the engine reports a Rust panic before it throws; without it a panic
+ * surfaces as "cannot read properties of undefined (reading 'set_message')".
+ */
+const panicRegistry = { message: '', set_message(m: string) { this.message = m; } };
+(globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
+
+/**
+ * One engine at a time per process: the WASM module is a single instance with
+ * global state, and two engines driven concurrently (e.g. the test runner's
+ * global setups creating two databases at once) corrupt each other.
+ */
+let engineQueue: Promise<void> = Promise.resolve();
+function acquireEngine(): Promise<() => void> {
+  let release!: () => void;
+  const next = new Promise<void>((r) => (release = r));
+  const ready = engineQueue.then(() => release);
+  engineQueue = engineQueue.then(() => next);
+  return ready;
+}
+
 function loadWasm(): void {
   if (wasmReady) return;
   const bytes = readFileSync(schemaEngineWasmPath());
@@ -90,7 +111,13 @@ export interface OpenEngineOptions {
  * offline operations (diff between schema texts) never touch the database.
  */
 export async function openSchemaEngine(databaseUrl: string, opts: OpenEngineOptions = {}): Promise<EngineHandle> {
-  loadWasm();
+  const release = await acquireEngine();
+  try {
+    loadWasm();
+  } catch (err) {
+    release();
+    throw err;
+  }
   // Our own pool, so close() can end it: freeing the engine does not, and idle
   // clients would keep the process alive.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -102,6 +129,8 @@ export async function openSchemaEngine(databaseUrl: string, opts: OpenEngineOpti
     engine = (await bg.SchemaEngine.new({ datamodels: opts.datamodels }, log, adapter)) as SchemaEngine;
   } catch (err) {
     await pool.end();
+    release();
+    if (panicRegistry.message) throw new Error(`schema engine panic: ${panicRegistry.message}`, { cause: err });
     throw err;
   }
   let closed = false;
@@ -110,8 +139,12 @@ export async function openSchemaEngine(databaseUrl: string, opts: OpenEngineOpti
     async close() {
       if (closed) return;
       closed = true;
-      engine.free();
-      await pool.end();
+      try {
+        engine.free();
+        await pool.end();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -8,8 +8,11 @@ import { regionSummaryQueryOptions } from '../../regions/api/regions-api';
 import { CountyTable } from '../components/CountyTable';
 import { KpiCards } from '../components/KpiCards';
 
-// ECharts is the heaviest dependency: its own chunk, fetched while the table renders.
-const CountyInstitutionsChart = lazy(() => import('../components/CountyInstitutionsChart'));
+// ECharts is the heaviest dependency: its own chunk. The download starts as soon
+// as this page's chunk loads, in parallel with the summary request.
+const loadChart = () => import('../components/CountyInstitutionsChart');
+void loadChart();
+const CountyInstitutionsChart = lazy(loadChart);
 
 export default function OverviewPage() {
   const { t } = useTranslation();
