@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'packages/db/src/generated/**', '**/e2e-screenshots/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'prisma/_scratch/**', 'packages/db/src/generated/**', '**/e2e-screenshots/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

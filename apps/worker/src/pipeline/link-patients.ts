@@ -52,6 +52,15 @@ export async function linkPatients(
   const byKey = new Map<string, PatientIdentity>();
   for (const p of identities) byKey.set(identityKey(p, pii), p);
 
+  // Concurrent batches carrying the same person (a bundle split into data sets, or two
+  // institutions at once) must not both create them: lock every identity of this batch,
+  // in one global order so two batches never wait on each other in a cycle. The locks are
+  // released at commit, when the winner's person and identifiers are visible to the other.
+  await client.query(
+    `select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 727) as h from unnest($1::text[]) as k order by h) s`,
+    [[...byKey.keys()]],
+  );
+
   // 1. Resident IDs.
   const residents = [...byKey].filter(([k]) => k.startsWith('id:'));
   if (residents.length > 0) {

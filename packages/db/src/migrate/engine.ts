@@ -19,7 +19,6 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
  * variable: one instance per process, loaded once.
  */
 const WASM_FILE = 'schema_engine_bg.wasm';
-let wasmReady = false;
 
 /** The slice of the WebAssembly JS API used here (lib "dom" is not in the TS lib set). */
 interface WasmApi {
@@ -59,17 +58,27 @@ const panicRegistry = { message: '', set_message(m: string) { this.message = m; 
  * global state, and two engines driven concurrently (e.g. the test runner's
  * global setups creating two databases at once) corrupt each other.
  */
-let engineQueue: Promise<void> = Promise.resolve();
+// Kept on globalThis, not in module scope: a test runner may load this module
+// more than once (one copy per global setup) while the WASM glue module it
+// drives is loaded once by Node, so the state must be process-wide.
+interface EngineProcessState {
+  queue: Promise<void>;
+  wasmReady: boolean;
+}
+const state: EngineProcessState = ((globalThis as unknown as { __rhipSchemaEngine?: EngineProcessState }).__rhipSchemaEngine ??= {
+  queue: Promise.resolve(),
+  wasmReady: false,
+});
 function acquireEngine(): Promise<() => void> {
   let release!: () => void;
   const next = new Promise<void>((r) => (release = r));
-  const ready = engineQueue.then(() => release);
-  engineQueue = engineQueue.then(() => next);
+  const ready = state.queue.then(() => release);
+  state.queue = state.queue.then(() => next);
   return ready;
 }
 
 function loadWasm(): void {
-  if (wasmReady) return;
+  if (state.wasmReady) return;
   const bytes = readFileSync(schemaEngineWasmPath());
   // The engine arms 10 s timers (timeouts raced against queries) that outlive
   // the call and would hold a finished process open: unref them. Pending work
@@ -88,7 +97,7 @@ function loadWasm(): void {
   const exports = instance.exports as { __wbindgen_start: () => void };
   bg.__wbg_set_wasm(exports);
   exports.__wbindgen_start();
-  wasmReady = true;
+  state.wasmReady = true;
 }
 
 export type { SchemaEngine };

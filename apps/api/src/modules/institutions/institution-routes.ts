@@ -45,6 +45,12 @@ export default async function institutionRoutes(app: FastifyInstance) {
     async (req, reply) => reply.status(201).send(await institutions.issueCredential(req.params.id, req.body?.label, requireStaff(req).user.id)),
   );
 
+  r.post(
+    '/api/v1/institutions/:id/credentials/:credentialId/rotate',
+    { config: { access: { roles: ['admin'] } }, schema: { tags, summary: 'Rotate an API key: a new key (shown once) replaces the old one, which is revoked', params: IdParams.extend({ credentialId: z.uuid() }), response: { 201: IssuedCredentialSchema, 404: ErrorBodySchema, 409: ErrorBodySchema } } },
+    async (req, reply) => reply.status(201).send(await institutions.rotateCredential(req.params.id, req.params.credentialId, requireStaff(req).user.id)),
+  );
+
   r.delete(
     '/api/v1/institutions/:id/credentials/:credentialId',
     { config: { access: { roles: ['admin'] } }, schema: { tags, summary: 'Revoke an API key', params: IdParams.extend({ credentialId: z.uuid() }), response: { 204: z.null().describe('Revoked'), 404: ErrorBodySchema } } },

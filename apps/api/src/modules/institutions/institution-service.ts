@@ -132,7 +132,20 @@ export function createInstitutionService(deps: { db: PrismaClient }) {
     }
   }
 
-  return { list, detail, create, update, issueCredential, revokeCredential };
+  /** Rotation: a new key for the same institution and label, the old one revoked in the same transaction. */
+  async function rotateCredential(institutionId: string, credentialId: string, createdBy: string): Promise<IssuedCredential> {
+    const key = newToken(INSTITUTION_KEY_PREFIX);
+    return db.$transaction(async (tx) => {
+      const old = await tx.institutionCredential.findFirst({ where: { id: credentialId, institutionId } });
+      if (!old) throw new NotFoundError('Credential');
+      if (old.revokedAt) throw new ConflictError('This key is already revoked');
+      await tx.institutionCredential.update({ where: { id: old.id }, data: { revokedAt: new Date() } });
+      const cred = await tx.institutionCredential.create({ data: { institutionId, label: old.label, keyPrefix: key.slice(0, 10), keyHash: hashToken(key), createdBy } });
+      return { id: cred.id, key, keyPrefix: cred.keyPrefix, createdAt: cred.createdAt.toISOString() };
+    });
+  }
+
+  return { list, detail, create, update, issueCredential, revokeCredential, rotateCredential };
 }
 
 export type InstitutionService = ReturnType<typeof createInstitutionService>;

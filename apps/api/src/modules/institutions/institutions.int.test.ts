@@ -76,3 +76,17 @@ describe('institutions', () => {
     expect(res.statusCode).toBe(401);
   });
 });
+
+describe('key rotation', () => {
+  it('replaces a key with a new one and revokes the old', async () => {
+    const inst = json<{ id: string }>(await create({ code: generateUscc({ regionCode: '511025', sequence: 8080 }), name: '资中县妇幼保健院', regionCode: '511025' }));
+    const first = json<{ id: string; key: string }>(await app.inject({ method: 'POST', url: `/api/v1/institutions/${inst.id}/credentials`, headers: bearer(admin), payload: {} }));
+    const rotated = await app.inject({ method: 'POST', url: `/api/v1/institutions/${inst.id}/credentials/${first.id}/rotate`, headers: bearer(admin) });
+    expect(rotated.statusCode).toBe(201);
+    const second = json<{ key: string }>(rotated);
+    expect(second.key).not.toBe(first.key);
+    const ping = (key: string) => app.inject({ method: 'GET', url: '/api/v1/ingest/batches', headers: bearer(key) });
+    expect((await ping(first.key)).statusCode).toBe(401);
+    expect((await ping(second.key)).statusCode).toBe(200);
+  });
+});
