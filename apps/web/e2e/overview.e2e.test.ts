@@ -21,23 +21,20 @@ describe('overview and language', () => {
     await card.getByText(summary.totals.institutions.toLocaleString('zh-CN')).first().waitFor();
   });
 
-  it('opens the overview from a cold cache quickly (target ≤ 1.5 s)', async () => {
+  it('opens the overview directly with an existing session, totals and chart drawn', async () => {
     const { page } = await openPage(browser);
-    // Sign in over the API (same cookie jar), so the measurement is the page load alone.
+    // Sign in over the API (same cookie jar): the console must pick the session up without the login page.
     const res = await page.request.post(url('/api/v1/auth/login'), {
       data: { username: inject('adminUsername'), password: inject('adminPassword') },
       headers: { 'x-requested-with': 'rhip-console' },
     });
     expect(res.ok()).toBe(true);
 
-    const started = Date.now();
     await page.goto(url('/'));
     await page.locator('.ant-table-summary').getByText('合计').waitFor();
     await page.getByRole('img', { name: /各区县医疗卫生机构数/ }).locator('svg').first().waitFor();
-    const elapsed = Date.now() - started;
-    console.log(`overview first load (cold cache, chart drawn): ${elapsed} ms`);
-    // Only a guard against gross regressions (CI machines are shared and busy); the target is 1.5 s.
-    expect(elapsed).toBeLessThan(8_000);
+    // Load time is measured by `npm run bench -- console`, never asserted in a test.
+    expect(new URL(page.url()).pathname).toBe('/');
   });
 
   it('switches the whole console to English and remembers the choice', async () => {

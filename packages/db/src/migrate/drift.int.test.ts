@@ -16,10 +16,28 @@ async function dumpSchema(url: string): Promise<string> {
   const { stdout } = await run('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', '--exclude-table=_prisma_migrations', url], {
     maxBuffer: 64 * 1024 * 1024,
   });
-  return stdout
+  const lines = stdout
     .split('\n')
-    .filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\') && !l.startsWith('SET ') && !l.startsWith('SELECT pg_catalog.set_config'))
-    .join('\n');
+    .filter((l) => l.trim() !== '' && !l.startsWith('--') && !l.startsWith('\\') && !l.startsWith('SET ') && !l.startsWith('SELECT pg_catalog.set_config'));
+  return sortTableColumns(lines).join('\n');
+}
+
+/**
+ * Column order inside CREATE TABLE is not a difference that matters: a column
+ * added by a later migration comes last, while a database built from the schema
+ * puts it where the model declares it. Compare the columns as a set.
+ */
+function sortTableColumns(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    out.push(line);
+    if (!line.startsWith('CREATE TABLE ')) continue;
+    const cols: string[] = [];
+    while (i + 1 < lines.length && lines[i + 1] !== ');') cols.push(lines[++i]!.replace(/,$/, ''));
+    out.push(...cols.sort());
+  }
+  return out;
 }
 
 function urlFor(base: string, name: string): string {
