@@ -125,14 +125,19 @@ export function mapBundle(bundle: FhirJson, type: BundleType): BundleMapping {
   const conditionsOf = new Map<number, DiagnosisSource[]>();
   const encountersOf = new Map<number, number[]>();
   const usable = new Set(ofType('Condition').filter((c) => !voidCondition(c)).map((c) => c.index));
+  const namingEncounter = new Map<number, IndexedEntry[]>();
+  for (const cond of ofType('Condition')) {
+    const target = usable.has(cond.index) ? index.lookup(cond.resource.encounter) : undefined;
+    if (target) namingEncounter.set(target.index, [...(namingEncounter.get(target.index) ?? []), cond]);
+  }
   for (const enc of ofType('Encounter')) {
     const sources: DiagnosisSource[] = [];
     for (const d of encounterDiagnosisRefs(index, enc)) {
       const cond = index.entries[d.entry];
       if (cond && usable.has(d.entry) && !sources.some((s) => s.entry.index === d.entry)) sources.push({ entry: cond, rank: d.rank, use: d.use });
     }
-    for (const cond of ofType('Condition')) {
-      if (usable.has(cond.index) && index.lookup(cond.resource.encounter) === enc && !sources.some((s) => s.entry.index === cond.index)) sources.push({ entry: cond });
+    for (const cond of namingEncounter.get(enc.index) ?? []) {
+      if (!sources.some((s) => s.entry.index === cond.index)) sources.push({ entry: cond });
     }
     conditionsOf.set(enc.index, sources);
     for (const s of sources) encountersOf.set(s.entry.index, [...(encountersOf.get(s.entry.index) ?? []), enc.index]);

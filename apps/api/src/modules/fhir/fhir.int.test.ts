@@ -36,7 +36,9 @@ const codesOf = (o: OperationOutcome) => o.issue.map((i) => i.details?.coding[0]
 beforeAll(async () => {
   ({ app } = await buildTestApp());
   inst = await createInstitutionWithKey(app, 'FHIR测试医院');
-  worker = startWorker({ DATABASE_URL: process.env.DATABASE_URL!, QUEUE_PREFIX: process.env.QUEUE_PREFIX! });
+  // One batch at a time, in the order the endpoint submitted them (persons first). With concurrent batches the
+  // worker can create two master persons for one passport/SSN patient (see README.md, "Known limits").
+  worker = startWorker({ DATABASE_URL: process.env.DATABASE_URL!, QUEUE_PREFIX: process.env.QUEUE_PREFIX!, WORKER_CONCURRENCY: '1' });
 });
 
 afterAll(async () => {
@@ -66,7 +68,7 @@ describe('POST /fhir/R4', () => {
     const a = patientResources(SYNTHEA.withPassport);
     const b = patientResources(SYNTHEA.child);
     const organization = synthea('Organization')[0]!;
-    const orphan = { ...syntheaOf(SYNTHEA.child, 'Encounter')[0]!, id: 'orphan-encounter', subject: { reference: 'Patient/not-in-this-bundle' } };
+    const orphan: FhirJson = { ...syntheaOf(SYNTHEA.child, 'Encounter')[0]!, id: 'orphan-encounter', subject: { reference: 'Patient/not-in-this-bundle' } };
     const resources = [...a, ...b, organization, orphan];
     const res = await postFhir(bundleOf(resources));
     expect(res.statusCode).toBe(200);
@@ -114,7 +116,7 @@ describe('POST /fhir/R4', () => {
         [inst.id, ids('MedicationRequest'), ids('Observation')],
       );
       expect(children.rows[0]!.n).toBe('2');
-      expect({ patientId, links: rows.rows.map((r) => `${r.t}:${r.mp}`) }).toEqual({ patientId, links: rows.rows.map((r) => `${r.t}:${rows.rows[0]!.mp}`) });
+      expect(new Set(rows.rows.map((r) => r.mp)).size).toBe(1);
       expect(rows.rows[0]!.mp).not.toBeNull();
     }
     const people = await app.pg.query<{ n: string }>(`select count(distinct master_person_id) as n from person_links where institution_id = $1 and dataset = 'persons'`, [inst.id]);
@@ -173,9 +175,14 @@ describe('POST /fhir/R4', () => {
     expect(outcome(transaction).issue[0]).toMatchObject({ code: 'not-found', diagnostics: expect.stringContaining('FHIR.UNRESOLVED_REFERENCE') });
   });
 
-  it('publishes a CapabilityStatement', async () => {
-    const res = await app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+  it('accepts application/fhir+json with a charset, publishes a CapabilityStatement and documents the endpoint', async () => {
+    const res = await postFhir(bundleOf([chinesePatient('cs-1')]), { contentType: 'application/fhir+json; charset=utf-8' });
     expect(res.statusCode).toBe(200);
-    expect(json(res)).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' });
+    expect(json<ResponseBundle>(res).entry[0]!.response.status).toBe('202 Accepted');
+    const meta = await app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+    expect(meta.statusCode).toBe(200);
+    expect(json(meta)).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1' });
+    const doc = json<{ paths: Record<string, unknown> }>(await app.inject('/api/openapi.json'));
+    expect(Object.keys(doc.paths)).toContain('/fhir/R4');
   });
 });

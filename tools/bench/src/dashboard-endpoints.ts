@@ -1,0 +1,34 @@
+/**
+ * The read endpoints `npm run bench -- dashboards` measures: only endpoints
+ * the API serves today (each is checked with one request before it is
+ * measured). Adding one is one line. Targets: issue 4 and 5 ask p95 ≤ 100 ms
+ * at the large seed for the status, quality and KPI endpoints.
+ */
+
+export interface EndpointContext {
+  /** An institution of the seeded region (the first in the register). */
+  readonly institutionId: string;
+  /** A county code of the region. */
+  readonly countyCode: string;
+}
+
+export interface DashboardEndpoint {
+  readonly name: string;
+  /** Path and query, or a function of the seeded data. */
+  readonly path: string | ((ctx: EndpointContext) => string);
+  /** p95 target in ms, when an issue sets one. */
+  readonly targetP95Ms?: number;
+}
+
+export const DASHBOARD_ENDPOINTS: readonly DashboardEndpoint[] = [
+  { name: 'regions summary', path: '/api/v1/regions/summary', targetP95Ms: 100 },
+  { name: 'regions tree', path: '/api/v1/regions' },
+  { name: 'institutions page', path: '/api/v1/institutions?pageSize=50' },
+  { name: 'institutions of a county', path: (c) => `/api/v1/institutions?regionCode=${c.countyCode}&pageSize=50` },
+  { name: 'institutions search', path: '/api/v1/institutions?q=%E5%8C%BB%E9%99%A2&pageSize=20' },
+  { name: 'institution detail', path: (c) => `/api/v1/institutions/${c.institutionId}` },
+];
+
+export function endpointPath(e: DashboardEndpoint, ctx: EndpointContext): string {
+  return typeof e.path === 'string' ? e.path : e.path(ctx);
+}
