@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  BatchStateSchema, PageQuerySchema, pageOf,
+  BatchListQuerySchema, DeadLetterPageSchema, PageQuerySchema, ReplayResultSchema, pageOf,
   BatchParamsSchema, BatchStatusSchema, DATASETS, DatasetSchema, ErrorBodySchema, IngestRequestSchema, IngestResponseSchema, INGEST_MAX_RECORDS,
 } from '@rhip/contracts';
+import { Counter } from 'prom-client';
 import { AppError, ForbiddenError } from '../../lib/errors';
 import { createIngestService } from './ingest-service';
 
+// The service types channel and status as strings; the contract's BatchPageSchema
+// (enums) can replace this once listBatches returns the narrower types.
 const BatchListSchema = pageOf(
   z.object({
     batchId: z.string(), institutionId: z.string(), institutionName: z.string().nullable(), dataset: z.string(), channel: z.string(), status: z.string(),
@@ -15,16 +18,16 @@ const BatchListSchema = pageOf(
     createdAt: z.string(), finishedAt: z.string().nullable(),
   }),
 );
-const DeadLetterPageSchema = pageOf(
-  z.object({
-    batchId: z.string(), institutionId: z.string(), institutionName: z.string().nullable(), dataset: z.string(),
-    index: z.number().int().nullable().describe('null: the whole batch failed'), sourceId: z.string().nullable(), reason: z.string().nullable(), at: z.string(),
-  }),
-);
 
 export default async function ingestRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ingest = createIngestService({ pg: app.pg, queue: app.queues.ingest, log: app.log });
+  const received = new Counter({
+    name: 'rhip_ingest_records_total',
+    help: 'Records received by the ingest API, by data set, channel and verdict (accepted into the inbox or rejected)',
+    labelNames: ['dataset', 'channel', 'verdict'] as const,
+    registers: [app.metrics.registry],
+  });
   const tags = ['ingest'];
 
   r.post(
@@ -46,6 +49,8 @@ export default async function ingestRoutes(app: FastifyInstance) {
       if (!dataset.success) throw new AppError(404, 'UNKNOWN_DATASET', `Unknown data set "${req.params.dataset}"`, { datasets: DATASETS });
       if (req.principal?.kind !== 'institution') throw new ForbiddenError('Only an institution key can push records');
       const answer = await ingest.submit({ institutionId: req.principal.institutionId, dataset: dataset.data, records: req.body.records, channel: 'rest', requestId: req.id });
+      received.inc({ dataset: dataset.data, channel: 'rest', verdict: 'accepted' }, answer.accepted);
+      received.inc({ dataset: dataset.data, channel: 'rest', verdict: 'rejected' }, answer.rejected);
       return reply.status(202).send(answer);
     },
   );
@@ -57,7 +62,7 @@ export default async function ingestRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Batches, newest first (an institution sees its own)',
-        querystring: PageQuerySchema.extend({ institutionId: z.uuid().optional(), dataset: DatasetSchema.optional(), status: BatchStateSchema.optional() }),
+        querystring: BatchListQuerySchema,
         response: { 200: BatchListSchema },
       },
     },
@@ -81,7 +86,7 @@ export default async function ingestRoutes(app: FastifyInstance) {
     '/api/v1/ingest/batches/:batchId/replay',
     {
       config: { access: { roles: ['admin'] } },
-      schema: { tags, summary: 'Replay a dead letter (a failed batch, or the failed records of a batch)', params: BatchParamsSchema, response: { 202: z.object({ batchId: z.string(), records: z.number().int() }), 404: ErrorBodySchema, 409: ErrorBodySchema } },
+      schema: { tags, summary: 'Replay a dead letter (a failed batch, or the failed records of a batch)', params: BatchParamsSchema, response: { 202: ReplayResultSchema, 404: ErrorBodySchema, 409: ErrorBodySchema } },
     },
     async (req, reply) => reply.status(202).send(await ingest.replay(req.params.batchId)),
   );

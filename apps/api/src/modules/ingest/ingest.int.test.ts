@@ -153,6 +153,12 @@ describe('ingest: the public contract', () => {
     expect(json(badJson).code).toBe('INVALID_JSON');
   });
 
+  it('counts received records in /metrics', async () => {
+    const res = await app.inject('/metrics');
+    expect(res.body).toMatch(/rhip_ingest_records_total\{dataset="encounters",channel="rest",verdict="accepted"\} [1-9]\d*/);
+    expect(res.body).toMatch(/rhip_ingest_records_total\{dataset="encounters",channel="rest",verdict="rejected"\} [1-9]\d*/);
+  });
+
   it('accepts every documented example record', async () => {
     for (const [dataset, example] of Object.entries(INGEST_EXAMPLES)) {
       const res = await push(app, inst.key, dataset, [example]);
