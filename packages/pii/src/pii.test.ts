@@ -50,3 +50,27 @@ describe('masking', () => {
     expect(maskPhone(null)).toBeNull();
   });
 });
+
+describe('sealing identifiers in raw records', () => {
+  it('seals the person and patient ID numbers, leaves the rest readable, and round-trips', async () => {
+    const { sealRecordIdentifiers, unsealRecordIdentifiers } = await import('./index');
+    const c = createPiiCipher(keys);
+    const raw = { sourceId: 'E1', idNumber: '11010519491231002X', patient: { idNumber: '440524188001010014', name: '张三' }, note: 'x' };
+    const sealed = sealRecordIdentifiers(raw, c) as typeof raw;
+    expect(JSON.stringify(sealed)).not.toContain('11010519491231002X');
+    expect(JSON.stringify(sealed)).not.toContain('440524188001010014');
+    expect(sealed.patient.name).toBe('张三');
+    expect(sealed.sourceId).toBe('E1');
+    expect(raw.idNumber).toBe('11010519491231002X'); // the input is not mutated
+    expect(sealRecordIdentifiers(sealed, c)).toEqual(sealed); // sealing twice is a no-op
+    expect(unsealRecordIdentifiers(sealed, c)).toEqual(raw);
+  });
+
+  it('passes through records that are not objects', async () => {
+    const { sealRecordIdentifiers } = await import('./index');
+    const c = createPiiCipher(keys);
+    expect(sealRecordIdentifiers('x', c)).toBe('x');
+    expect(sealRecordIdentifiers(null, c)).toBeNull();
+    expect(sealRecordIdentifiers([1], c)).toEqual([1]);
+  });
+});

@@ -6,6 +6,7 @@ import { Gauge } from 'prom-client';
 import type { Config } from '@rhip/config';
 import { QUEUES, type QueueJobMap, type QueueName } from '@rhip/contracts';
 import { createPgPool, createPrismaClient, type PgPool, type PrismaClient } from '@rhip/db';
+import { createPiiCipher, type PiiCipher } from '@rhip/pii';
 
 type Queues = { [K in QueueName]: Queue<QueueJobMap[K]> };
 
@@ -17,6 +18,8 @@ declare module 'fastify' {
     pg: PgPool;
     redis: Redis;
     queues: Queues;
+    /** Encryption and blind index of personal identifiers (keys from the environment). */
+    pii: PiiCipher;
   }
 }
 
@@ -41,6 +44,7 @@ export default fp(
     ) as unknown as Queues;
 
     for (const q of Object.values(queues) as Queue[]) q.on('error', (err) => app.log.warn({ queue: q.name, err: err.message }, 'queue connection error'));
+    app.decorate('pii', createPiiCipher({ encryptionKey: config.PII_ENCRYPTION_KEY, keyId: config.PII_KEY_ID, blindIndexKey: config.BLIND_INDEX_KEY }));
     app.decorate('db', db);
     app.decorate('pg', pg);
     app.decorate('redis', redis);

@@ -2,7 +2,7 @@ import type { Dataset, RecordIssue } from '@rhip/contracts';
 import type { PgPool, PgPoolClient } from '@rhip/db';
 import { checkIngestRecord, type CheckedRecord } from '@rhip/domain';
 import type { Logger } from '@rhip/logger';
-import type { PiiCipher } from '@rhip/pii';
+import { unsealRecordIdentifiers, type PiiCipher } from '@rhip/pii';
 import { DATASET_STORES } from './datasets';
 import type { RowContext } from './datasets';
 import { identityKey } from './identity';
@@ -116,7 +116,8 @@ type Accepted = { index: number; c: CheckedRecord };
 async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: BatchRef, mode: 'set' | 'isolate'): Promise<BatchResult> {
   const inbox = await client.query<{ payload: unknown[] }>(`select payload from ingest_inbox where batch_id = $1`, [batch.id]);
   const records = inbox.rows[0]?.payload ?? [];
-  const checked = records.map((raw) => checkIngestRecord(batch.dataset, raw, { receivedAt: batch.receivedAt }));
+  // ID numbers rest sealed in the inbox; the check sees them in clear, `raw` keeps them sealed (parking).
+  const checked = records.map((raw) => ({ ...checkIngestRecord(batch.dataset, unsealRecordIdentifiers(raw, deps.pii), { receivedAt: batch.receivedAt }), raw }));
   const outcomes: OutcomeRow[] = [];
   const accepted: Accepted[] = [];
   checked.forEach((c, index) => {

@@ -36,7 +36,7 @@ const FASTIFY_CODES: Record<string, string> = {
 
 export default async function fhirRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const fhir = createFhirService({ ingest: createIngestService({ pg: app.pg, queue: app.queues.ingest, log: app.log }) });
+  const fhir = createFhirService({ ingest: createIngestService({ pg: app.pg, queue: app.queues.ingest, log: app.log, pii: app.pii }) });
   const tags = ['fhir'];
 
   app.addContentTypeParser(['application/fhir+json', 'application/json+fhir'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'ignore'));

@@ -21,7 +21,7 @@ const BatchListSchema = pageOf(
 
 export default async function ingestRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const ingest = createIngestService({ pg: app.pg, queue: app.queues.ingest, log: app.log });
+  const ingest = createIngestService({ pg: app.pg, queue: app.queues.ingest, log: app.log, pii: app.pii });
   const received = new Counter({
     name: 'rhip_ingest_records_total',
     help: 'Records received by the ingest API, by data set, channel and verdict (accepted into the inbox or rejected)',

@@ -6,6 +6,7 @@ import {
 import type { PgPool } from '@rhip/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { checkIngestRecord } from '@rhip/domain';
+import { sealRecordIdentifiers, type PiiCipher } from '@rhip/pii';
 import { AppError, ForbiddenError, NotFoundError } from '../../lib/errors';
 import type { Principal } from '../../plugins/access';
 import { createIngestRepository } from './ingest-repository';
@@ -16,8 +17,8 @@ const MAX_ERRORS_IN_ANSWER = 1000;
 /** How long the answer waits for the queue before leaving the batch to the sweeper. */
 const ENQUEUE_WAIT_MS = 500;
 
-export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatchJobData>; log: FastifyBaseLogger }) {
-  const { pg, queue, log } = deps;
+export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatchJobData>; log: FastifyBaseLogger; pii: PiiCipher }) {
+  const { pg, queue, log, pii } = deps;
   const repo = createIngestRepository({ pg });
 
   /**
@@ -31,9 +32,8 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
     const receivedAt = input.receivedAt ?? new Date();
     const errors: RecordError[] = [];
     const rejected: { index: number; sourceId: string | null; errors: unknown[] }[] = [];
-    // Serialised once: scanned for NUL here and stored as the inbox payload.
-    const payload = JSON.stringify(input.records);
-    const hasNul = payload.includes('\\u0000');
+    // Scanned for NUL once; the stored payload is the records with their ID numbers sealed.
+    const hasNul = JSON.stringify(input.records).includes('\\u0000');
     input.records.forEach((raw, index) => {
       const at = hasNul ? nulPath(raw) : null;
       if (at !== null) {
@@ -52,7 +52,7 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
         rejected.push({ index, sourceId: checked.sourceId, errors: checked.issues });
       }
     });
-    const batchId = await repo.insertBatch({ institutionId: input.institutionId, dataset: input.dataset, channel: input.channel, requestId: input.requestId, records: input.records, payloadJson: hasNul ? JSON.stringify(withoutNul(input.records)) : payload, rejected });
+    const batchId = await repo.insertBatch({ institutionId: input.institutionId, dataset: input.dataset, channel: input.channel, requestId: input.requestId, records: input.records, payloadJson: JSON.stringify((hasNul ? withoutNul(input.records) : input.records).map((r) => sealRecordIdentifiers(r, pii))), rejected });
     // The batch is durable already; the job is only a wake-up call. Never let a slow or absent Redis hold the answer:
     // wait briefly, then answer — a late add still lands (same job id), and the inbox sweeper covers a lost one.
     const enqueued = queue.add('batch', { batchId, requestId: input.requestId }, ingestJobOptions(batchId)).then(

@@ -222,3 +222,25 @@ describe('ingest: quality rollups', () => {
     expect(by.timeliness).toMatchObject({ numerator: 100, denominator: 100 });
   });
 });
+
+describe('ingest: personal data at rest', () => {
+  it('leaves no resident ID number in clear in any table after an ingest run', async () => {
+    const record = encounter(900);
+    const idNumber = String((record.patient as Record<string, unknown>).idNumber);
+    const parked = { sourceId: 'L900', patient: person(901), encounterSourceId: 'E-never', reportedAt: new Date().toISOString(), results: [{ itemCode: 'GLU', value: '5.1' }] };
+    const parkedId = String(parked.patient.idNumber);
+    const rejected = encounter(902, { startAt: 'not a date' });
+    const rejectedId = String((rejected.patient as Record<string, unknown>).idNumber);
+    const a = await push(app, inst.key, 'encounters', [record, rejected]);
+    const b = await push(app, inst.key, 'lab-reports', [parked]);
+    await batchDone(json<{ batchId: string }>(a).batchId);
+    await batchDone(json<{ batchId: string }>(b).batchId);
+    const tables = await app.pg.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+    const hits: string[] = [];
+    for (const { table_name } of tables.rows) {
+      const r = await app.pg.query(`select count(*)::int as n from "${table_name}" t where t::text like any($1::text[])`, [[`%${idNumber}%`, `%${parkedId}%`, `%${rejectedId}%`]]);
+      if (r.rows[0].n > 0) hits.push(table_name);
+    }
+    expect(hits).toEqual([]);
+  });
+});
