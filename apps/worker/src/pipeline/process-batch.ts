@@ -13,6 +13,7 @@ import { insertRows, upsertRows } from './upsert';
 import { recordFindings } from './findings';
 import { updateIngestRollups } from './rollups';
 import { updateQualityRollups } from './quality-rollups';
+import { cleansingLog } from './cleansing-log';
 
 export interface PipelineDeps {
   pg: PgPool;
@@ -193,8 +194,8 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
   const noop = outcomes.filter((o) => o.status === 'noop').length;
   await client.query(
     `update ingest_batches set status = 'done', stored = $2, linked = $3, in_review = $4, rejected = $5, accepted = $6, failed = $7,
-            finished_at = now(), updated_at = now(), last_error = null where id = $1`,
-    [batch.id, total.stored, total.linked, total.inReview, rejected, records.length - rejected, failed],
+            cleansing = $8::jsonb, finished_at = now(), updated_at = now(), last_error = null where id = $1`,
+    [batch.id, total.stored, total.linked, total.inReview, rejected, records.length - rejected, failed, JSON.stringify(cleansingLog(checked))],
   );
   return {
     status: 'done',

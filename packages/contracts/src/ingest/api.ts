@@ -78,12 +78,22 @@ export const RecordOutcomeStatusSchema = z
   );
 export type RecordOutcomeStatus = z.infer<typeof RecordOutcomeStatusSchema>;
 
+/** One change cleansing made to a record before it was checked and stored. */
+export const CleansingChangeSchema = z.object({
+  path: z.string().describe('数据元路径 Element changed'),
+  rule: z.string().describe('清洗规则 e.g. half_width, sex_synonym, id_upgrade_15, datetime_iso'),
+  from: z.unknown().optional().describe('原值 Value as sent (left out for personal elements)'),
+  to: z.unknown().optional().describe('清洗后 Value stored (left out for personal elements)'),
+});
+export type CleansingChange = z.infer<typeof CleansingChangeSchema>;
+
 export const RecordOutcomeSchema = z.object({
   index: z.number().int().min(0).describe('序号 Index of the record in the request'),
   sourceId: z.string().nullable(),
   status: RecordOutcomeStatusSchema,
   errors: z.array(RecordIssueSchema).describe('问题 Errors and warnings found in the record'),
   masterPersonId: z.string().nullish().describe('主索引ID Master person the record is linked to'),
+  changes: z.array(CleansingChangeSchema).optional().describe('清洗记录 What cleansing normalised in this record'),
 });
 export type RecordOutcome = z.infer<typeof RecordOutcomeSchema>;
 

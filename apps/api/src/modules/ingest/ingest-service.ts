@@ -78,6 +78,7 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
     const b = await pg.query<{
       id: string; institution_id: string; dataset: string; channel: 'rest' | 'fhir'; status: BatchStatus['status']; received: number; accepted: number;
       rejected: number; stored: number; linked: number; in_review: number; failed: number; created_at: Date; started_at: Date | null; finished_at: Date | null; updated_at: Date;
+      cleansing: { index: number; path: string; rule: string; from?: unknown; to?: unknown }[] | null;
     }>(`select * from ingest_batches where id = $1`, [batchId]);
     const batch = b.rows[0];
     if (!batch) throw new NotFoundError('Batch');
@@ -91,10 +92,14 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
     );
     const stored = new Map(o.rows.map((r) => [r.index, r]));
     const normal: RecordOutcome['status'] = batch.status === 'done' ? (batch.dataset === 'facility-resources' ? 'stored' : 'linked') : batch.status === 'failed' ? 'failed' : 'accepted';
+    const changes = new Map<number, RecordOutcome['changes']>();
+    for (const { index, ...change } of batch.cleansing ?? []) changes.set(index, [...(changes.get(index) ?? []), change]);
     const outcomes: RecordOutcome[] = [];
     for (let index = 0; index < batch.received; index++) {
       const r = stored.get(index);
-      outcomes.push(r ? { index, sourceId: r.source_id, status: r.status, errors: r.errors ?? [], masterPersonId: r.master_person_id } : { index, sourceId: null, status: normal, errors: [] });
+      const base: RecordOutcome = r ? { index, sourceId: r.source_id, status: r.status, errors: r.errors ?? [], masterPersonId: r.master_person_id } : { index, sourceId: null, status: normal, errors: [] };
+      const c = changes.get(index);
+      outcomes.push(c ? { ...base, changes: c } : base);
     }
     const count = (s: RecordOutcome['status']) => o.rows.filter((r) => r.status === s).length;
     return {

@@ -153,6 +153,19 @@ describe('ingest: the public contract', () => {
     expect(json(badJson).code).toBe('INVALID_JSON');
   });
 
+  it('records what cleansing changed, without personal values', async () => {
+    const r = encounter(950);
+    (r.patient as Record<string, unknown>).sex = (r.patient as Record<string, unknown>).sex === '1' ? '男' : '女';
+    const res = await push(app, inst.key, 'encounters', [r]);
+    expect(json<{ accepted: number }>(res).accepted).toBe(1);
+    const status = await batchDone(json<{ batchId: string }>(res).batchId);
+    const changes = (status.outcomes[0] as unknown as { changes: { path: string; rule: string; from?: unknown; to?: unknown }[] }).changes;
+    expect(changes).toContainEqual({ path: 'diagnoses[0].code', rule: 'icd10_format', from: 'I10.x00', to: 'I10.X00' });
+    const sex = changes.find((c) => c.path === 'patient.sex');
+    expect(sex).toBeDefined();
+    expect(sex).not.toHaveProperty('from');
+  });
+
   it('counts received records in /metrics', async () => {
     const res = await app.inject('/metrics');
     expect(res.body).toMatch(/rhip_ingest_records_total\{dataset="encounters",channel="rest",verdict="accepted"\} [1-9]\d*/);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ingest_batches" ADD COLUMN     "cleansing" JSONB;
