@@ -1,11 +1,12 @@
 import type { Job, Queue } from 'bullmq';
-import type { IngestBatchJobData } from '@rhip/contracts';
+import type { IngestBatchJobData, KpiJobData } from '@rhip/contracts';
 import type { PgPool, PrismaClient } from '@rhip/db';
 import type { Logger } from '@rhip/logger';
 import type { PiiCipher } from '@rhip/pii';
 import { createMatcher } from '../pipeline/matcher';
 import type { PipelineMetrics } from '../pipeline/metrics';
 import { processBatch } from '../pipeline/process-batch';
+import { enqueueKpiBatch } from '../kpi/kpi-job';
 import { releaseParkedChildren } from '../pipeline/parked';
 import type { JobDefinition } from '../registry';
 
@@ -20,6 +21,8 @@ export function createIngestJob(deps: {
   metrics: PipelineMetrics;
   queue: Queue<IngestBatchJobData>;
   lockMs: number;
+  /** KPI rollups follow each finished batch (apps/worker/src/kpi). */
+  kpiQueue?: Queue<KpiJobData>;
 }): JobDefinition<'ingest'> {
   const { pg, pii, log, metrics, queue } = deps;
   const matcher = createMatcher();
@@ -33,7 +36,8 @@ export function createIngestJob(deps: {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.batchSeconds.observe({ dataset: result.dataset ?? 'unknown' }, seconds);
       for (const [outcome, n] of Object.entries(result.counts ?? {})) if (n) metrics.records.inc({ dataset: result.dataset ?? 'unknown', outcome }, n);
-      log.info({ batchId, requestId, dataset: result.dataset, ...result.counts, ms: Math.round(seconds * 1000) }, 'batch processed');
+      log.info({ batchId, requestId, dataset: result.dataset, ...result.counts, ms: Math.round(seconds * 1000), steps: result.steps }, 'batch processed');
+      if (deps.kpiQueue) await enqueueKpiBatch(deps.kpiQueue, batchId).catch((err: Error) => log.warn({ batchId, err: err.message }, 'kpi notification failed'));
       if (result.storedEncounterSourceIds?.length && result.institutionId) {
         const released = await releaseParkedChildren(pg, queue, result.institutionId, result.storedEncounterSourceIds);
         if (released.length) log.info({ batchId, released }, 'parked children released');

@@ -22,7 +22,20 @@ export interface PipelineDeps {
   log: Logger;
 }
 
+/** Milliseconds per step of a batch, logged with it (where the time goes). */
+export type StepTimings = Record<string, number>;
+
+function stepClock(into: StepTimings) {
+  let last = performance.now();
+  return (step: string) => {
+    const now = performance.now();
+    into[step] = Math.round((into[step] ?? 0) + now - last);
+    last = now;
+  };
+}
+
 export interface BatchResult {
+  steps?: StepTimings;
   status: 'done' | 'skipped';
   dataset?: Dataset;
   counts?: { stored: number; linked: number; inReview: number; parked: number; noop: number; failed: number; rejected: number };
@@ -115,10 +128,13 @@ interface StoreResult {
 type Accepted = { index: number; c: CheckedRecord };
 
 async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: BatchRef, mode: 'set' | 'isolate'): Promise<BatchResult> {
+  const steps: StepTimings = {};
+  const lap = stepClock(steps);
   const inbox = await client.query<{ payload: unknown[] }>(`select payload from ingest_inbox where batch_id = $1`, [batch.id]);
   const records = inbox.rows[0]?.payload ?? [];
   // ID numbers rest sealed in the inbox; the check sees them in clear, `raw` keeps them sealed (parking).
   const checked = records.map((raw) => ({ ...checkIngestRecord(batch.dataset, unsealRecordIdentifiers(raw, deps.pii), { receivedAt: batch.receivedAt }), raw }));
+  lap('load+check');
   const outcomes: OutcomeRow[] = [];
   const accepted: Accepted[] = [];
   checked.forEach((c, index) => {
@@ -148,12 +164,12 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
     total.outcomes.push(...r.outcomes);
     total.storedEncounterSourceIds.push(...r.storedEncounterSourceIds);
   };
-  if (mode === 'set') add(await storeRecords(client, deps, batch, current));
+  if (mode === 'set') add(await storeRecords(client, deps, batch, current, steps));
   else {
     for (const a of current) {
       await client.query('savepoint one_record');
       try {
-        add(await storeRecords(client, deps, batch, [a]));
+        add(await storeRecords(client, deps, batch, [a], steps));
         await client.query('release savepoint one_record');
       } catch (err) {
         if (isConnectionError(err)) throw err;
@@ -171,6 +187,7 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
     }
   }
   outcomes.push(...total.outcomes);
+  lap('store');
 
   await recordFindings(client, batch, checked);
   await updateIngestRollups(client, batch, checked);
@@ -190,6 +207,7 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
       [batch.id, JSON.stringify(outcomes)],
     );
   }
+  lap('findings+rollups+outcomes');
   const rejected = outcomes.filter((o) => o.status === 'rejected').length;
   const noop = outcomes.filter((o) => o.status === 'noop').length;
   await client.query(
@@ -197,8 +215,10 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
             cleansing = $8::jsonb, finished_at = now(), updated_at = now(), last_error = null where id = $1`,
     [batch.id, total.stored, total.linked, total.inReview, rejected, records.length - rejected, failed, JSON.stringify(cleansingLog(checked))],
   );
+  lap('finish');
   return {
     status: 'done',
+    steps,
     dataset: batch.dataset,
     institutionId: batch.institutionId,
     counts: { stored: total.stored, linked: total.linked, inReview: total.inReview, parked: total.parked, noop, failed, rejected },
@@ -207,8 +227,9 @@ async function applyBatch(client: PgPoolClient, deps: PipelineDeps, batch: Batch
 }
 
 /** Links and writes a set of accepted records (the whole batch, or one record in isolation). */
-async function storeRecords(client: PgPoolClient, deps: PipelineDeps, batch: BatchRef, current: Accepted[]): Promise<StoreResult> {
+async function storeRecords(client: PgPoolClient, deps: PipelineDeps, batch: BatchRef, current: Accepted[], steps: StepTimings): Promise<StoreResult> {
   const { pii, matcher } = deps;
+  const lap = stepClock(steps);
   const outcomes: OutcomeRow[] = [];
   // Link patients (every data set but facility resources).
   const links = new Map<number, LinkResult>();
@@ -221,6 +242,7 @@ async function storeRecords(client: PgPoolClient, deps: PipelineDeps, batch: Bat
     }
   }
 
+  lap('link');
   let stored: number;
   let parked = 0;
   let storedEncounterSourceIds: string[] = [];
