@@ -21,6 +21,10 @@ import institutionRoutes from './modules/institutions/institution-routes';
 import ingestRoutes from './modules/ingest/ingest-routes';
 import personIndexRoutes from './modules/person-index/person-index-routes';
 import fhirRoutes from './modules/fhir/fhir-routes';
+import interconnectionRoutes from './modules/interconnection/interconnection-routes';
+import qualityRoutes from './modules/quality/quality-routes';
+import alertRoutes from './modules/alerts/alert-routes';
+import kpiRoutes from './modules/kpi/kpi-routes';
 
 export interface BuildAppOptions {
   config: Config;
@@ -69,7 +73,7 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
   });
   await app.register(rateLimit, {
     global: true,
-    max: 600,
+    max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
     // Per institution key or per session token when present, else per IP.
     keyGenerator: (req) => req.headers.authorization ?? req.ip,
@@ -86,6 +90,10 @@ export async function buildApp({ config, logger }: BuildAppOptions): Promise<Fas
   await app.register(ingestRoutes);
   await app.register(personIndexRoutes);
   await app.register(fhirRoutes);
+  await app.register(interconnectionRoutes);
+  await app.register(qualityRoutes);
+  await app.register(alertRoutes);
+  await app.register(kpiRoutes);
 
   return app;
 }

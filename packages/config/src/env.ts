@@ -30,6 +30,10 @@ export const ConfigSchema = z.object({
   /** Serve the built console (apps/web/dist) from the API. */
   SERVE_CONSOLE: bool.default(true),
   WEB_DIST_DIR: z.string().optional(),
+  /** Requests per minute per API key, session token or IP on ordinary routes. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Requests per minute per institution key on the ingest routes (REST and FHIR). */
+  INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   COOKIE_SECURE: bool.optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -41,6 +45,36 @@ export const ConfigSchema = z.object({
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** A queued or processing batch untouched for this long is re-enqueued by the sweeper. */
   SWEEP_STALE_MS: z.coerce.number().int().min(100).default(30_000),
+  // ── Interconnection and data-quality monitoring (worker jobs on the `monitoring` queue) ──
+  /** How often institution × data set statuses (online / delayed / silent / never) are recomputed. */
+  STATUS_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How often daily volumes are compared with each institution's own baseline. */
+  ANOMALY_INTERVAL_MS: z.coerce.number().int().min(100).default(15 * 60_000),
+  /** |modified z-score| at or above which a day is flagged (Iglewicz & Hoaglin: 3.5). */
+  ANOMALY_Z_THRESHOLD: z.coerce.number().positive().default(3.5),
+  /** Days before a day that form its baseline. */
+  ANOMALY_BASELINE_DAYS: z.coerce.number().int().min(3).max(366).default(28),
+  /** Fewest baseline days (since the institution first sent the data set) before a day is judged. */
+  ANOMALY_MIN_BASELINE_DAYS: z.coerce.number().int().min(2).max(366).default(7),
+  /** Completed days re-judged on every run (late arrivals change a day's count). */
+  ANOMALY_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  /** Smallest |count − median| worth flagging, so 3 records instead of 1 is not an anomaly. */
+  ANOMALY_MIN_DEVIATION: z.coerce.number().min(0).default(5),
+  /** How often finished batches are scanned for duplicates (唯一性) and rule rollups. */
+  DUPLICATE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Same person, same event: event times within ± this many minutes. */
+  DUPLICATE_WINDOW_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(5),
+  /** How often alert rules are evaluated. */
+  ALERT_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How often due webhook deliveries are sent. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(100).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Attempts before a delivery is marked failed. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** First retry after this long, doubling each attempt. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** When set, each webhook POST carries x-rhip-signature: sha256=HMAC(body). */
+  WEBHOOK_SIGNING_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;

@@ -47,7 +47,7 @@ export const ExpectedDatasetSchema = z.object({
   /** How often data is expected (24 = daily). Status turns delayed past one cadence, silent past three. */
   cadenceHours: z.number().int().min(1).max(24 * 92).default(24),
   /** Agreed delay from clinical event to arrival (及时性). */
-  timelinessHours: z.number().int().min(1).max(24 * 31).default(24),
+  timelinessHours: z.number().int().min(1).max(24 * 92).default(24),
 });
 export type ExpectedDataset = z.infer<typeof ExpectedDatasetSchema>;
 

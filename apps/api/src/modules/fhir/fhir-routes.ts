@@ -69,7 +69,7 @@ export default async function fhirRoutes(app: FastifyInstance) {
   r.post(
     '/fhir/R4',
     {
-      config: { access: { institution: true } },
+      config: { access: { institution: true }, rateLimit: { max: app.config.INGEST_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Push a FHIR R4 batch or transaction Bundle',

@@ -33,7 +33,8 @@ export default async function ingestRoutes(app: FastifyInstance) {
   r.post(
     '/api/v1/ingest/:dataset',
     {
-      config: { access: { institution: true } },
+      // Hospitals push continuously; their own (higher) budget per key.
+      config: { access: { institution: true }, rateLimit: { max: app.config.INGEST_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: `Push 1–${INGEST_MAX_RECORDS} records of one data set`,
