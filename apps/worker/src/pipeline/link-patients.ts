@@ -132,12 +132,14 @@ export async function linkPatients(
       `select q.i, p.id::text, p.name, p.name_pinyin, p.sex, p.birth_date::text, p.phone, p.region_code
          from jsonb_to_recordset($1::jsonb) as q(i int, birth_date date, name_pinyin text, mmdd text, yyyy int, phone text)
          cross join lateral (
-           select * from master_persons p
-            where p.merged_into_id is null
-              and (p.birth_date = q.birth_date
-                   or (p.name_pinyin = q.name_pinyin and (to_char(p.birth_date, 'MMDD') = q.mmdd or extract(year from p.birth_date)::int = q.yyyy))
-                   or (q.phone is not null and p.phone = q.phone))
-            limit ${MAX_CANDIDATES}
+           -- One capped look-up per blocking key, so a crowded key (a common name) cannot crowd out the others.
+           select * from (select p.id, p.name, p.name_pinyin, p.sex, p.birth_date, p.phone, p.region_code from master_persons p where p.birth_date = q.birth_date and p.merged_into_id is null limit ${MAX_CANDIDATES}) a
+           union
+           select * from (select p.id, p.name, p.name_pinyin, p.sex, p.birth_date, p.phone, p.region_code from master_persons p where p.name_pinyin = q.name_pinyin and to_char(p.birth_date, 'MMDD') = q.mmdd and p.merged_into_id is null limit ${MAX_CANDIDATES}) b
+           union
+           select * from (select p.id, p.name, p.name_pinyin, p.sex, p.birth_date, p.phone, p.region_code from master_persons p where p.name_pinyin = q.name_pinyin and extract(year from p.birth_date)::int = q.yyyy and p.merged_into_id is null limit ${MAX_CANDIDATES}) c
+           union
+           select * from (select p.id, p.name, p.name_pinyin, p.sex, p.birth_date, p.phone, p.region_code from master_persons p where q.phone is not null and p.phone = q.phone and p.merged_into_id is null limit ${MAX_CANDIDATES}) d
          ) p`,
       [JSON.stringify(queries)],
     );
