@@ -1,12 +1,12 @@
 // Seeds the demo region into DATABASE_URL (migrated first with `npm run migrate`).
 //   npm run seed -- --size demo [--seed 42] [--if-empty] [--now 2026-11-22T12:00:00+08:00]
-//                   [--residents N] [--connections N]
+//                   [--residents N] [--connections N] [--verbose]
 // Prints the row counts, the elapsed time and the peak resident set size.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@rhip/config';
 import { DEMO_PASSWORD, DEMO_USERS, isSeedSize, seedRegion } from './index';
 
-const usage = 'usage: cli.ts --size small|demo|large [--seed N] [--if-empty] [--now ISO] [--residents N] [--connections N]';
+const usage = 'usage: cli.ts --size small|demo|large [--seed N] [--if-empty] [--now ISO] [--residents N] [--connections N] [--verbose]';
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -21,6 +21,7 @@ async function main(): Promise<number> {
       now: { type: 'string' },
       residents: { type: 'string' },
       connections: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
     ifEmpty: values['if-empty'],
     connections: values.connections ? Number(values.connections) : undefined,
     profile: values.residents ? { residents: Number(values.residents) } : undefined,
+    debug: values.verbose ? (m) => console.log(`seed: ${m}`) : undefined,
     onProgress: (p) => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const rate = p.rows / Math.max(1, p.elapsedMs / 1000);

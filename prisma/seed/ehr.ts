@@ -104,40 +104,29 @@ export function generateEhr(ctx: EhrContext, p: Resident, trail: PersonTrail): E
 
 function chronicCare(ctx: EhrContext, p: Resident, trail: PersonTrail, centre: SeedInstitution, roster: Roster | undefined, rng: Random, disease: 'hypertension' | 't2dm', diagnosedAt: number, icd: string, archive: string): void {
   const registeredAt = workingTime(rng, Math.min(ctx.now - DAY, diagnosedAt + rng.int(0, 180) * DAY));
-  const prefix = disease === 'hypertension' ? 'GXY' : 'TNB';
-  ctx.recorder.submit({
-    inst: centre, dataset: 'followups', table: 'chronic_registrations', sourceId: `${prefix}${archive}`, eventAt: registeredAt, person: trail, rng, canReject: false,
-    parts: { row: {
-      source_updated_at: ts(registeredAt),
-      disease,
-      registered_at: ts(registeredAt),
-      icd10: icd,
-      diagnosis_date: isoDay(diagnosedAt),
-      status: p.death ? 'closed' : 'active',
-      closed_at: p.death ? ts(p.death.at) : null,
-    }, children: [] },
-  });
-  // A year of follow-ups: standardised patients are seen every quarter.
+  // The registering visit, then a year of follow-ups: standardised patients are seen every quarter.
   const r = rng.next();
   const planned = r < 0.68 ? 4 : r < 0.86 ? rng.int(2, 3) : rng.int(0, 1);
   const controlled = rng.chance(disease === 'hypertension' ? 0.68 : 0.55);
   const yearAgo = ctx.now - 365 * DAY;
   const start = yearAgo + rng.int(0, 80) * DAY;
-  for (let k = 0; k < planned; k++) {
-    const at = workingTime(rng, start + k * 91 * DAY + rng.int(-12, 12) * DAY);
-    if (at < registeredAt || at > ctx.now - HOUR || (p.death && at > p.death.at)) continue;
+  const visits = [registeredAt];
+  for (let k = 0; k < planned; k++) visits.push(workingTime(rng, start + k * 91 * DAY + rng.int(-12, 12) * DAY));
+  let registered = false;
+  visits.forEach((at, k) => {
+    if (at < registeredAt || at > ctx.now - HOUR || (p.death && at > p.death.at) || (k > 0 && at - registeredAt < 14 * DAY)) return;
     const ok = controlled ? rng.chance(0.9) : rng.chance(0.3);
     const sbp = disease === 'hypertension' || rng.chance(0.6) ? Math.round(ok ? rng.normal(128, 8) : rng.normal(152, 10)) : null;
     const dbp = sbp ? Math.round(sbp * rng.float(0.58, 0.66)) : null;
     const glucose = disease === 't2dm' ? Math.round((ok ? rng.normal(6.3, 0.5) : rng.normal(8.6, 1.5)) * 100) / 100 : null;
     const classification = rng.chance(0.02) ? 'adverse_reaction' : rng.chance(0.03) ? 'complication' : ok ? 'controlled' : 'uncontrolled';
-    ctx.recorder.submit({
+    const res = ctx.recorder.submit({
       inst: centre, dataset: 'followups', table: 'chronic_followups', sourceId: `SF${compactDay(at)}${p.id}${disease === 'hypertension' ? 'H' : 'D'}${k}`, eventAt: at, person: trail, rng,
       parts: { row: {
         source_updated_at: ts(at),
         disease,
         followup_at: ts(at),
-        way: rng.weighted(FOLLOWUP_WAYS),
+        way: k === 0 ? 'clinic' : rng.weighted(FOLLOWUP_WAYS),
         sbp,
         dbp,
         fasting_glucose: glucose,
@@ -146,7 +135,26 @@ function chronicCare(ctx: EhrContext, p: Resident, trail: PersonTrail, centre: S
         next_followup_at: isoDay(at + 90 * DAY),
       }, children: [] },
     });
-  }
+    // The first stored follow-up brings the registration along (its `registration` element).
+    if (res?.stored && !registered) {
+      registered = true;
+      ctx.recorder.derived('chronic_registrations', {
+        institution_id: centre.id,
+        source_id: `${disease === 'hypertension' ? 'GXY' : 'TNB'}${archive}`,
+        version: 1,
+        batch_id: res.arrival.batchId,
+        master_person_id: p.id,
+        received_at: ts(res.arrival.receivedAt),
+        source_updated_at: ts(registeredAt),
+        disease,
+        registered_at: ts(registeredAt),
+        icd10: icd,
+        diagnosis_date: isoDay(diagnosedAt),
+        status: p.death ? 'closed' : 'active',
+        closed_at: p.death ? ts(p.death.at) : null,
+      });
+    }
+  });
 }
 
 const FOLLOWUP_WAYS = weighted<string>([['clinic', 55], ['home', 20], ['phone', 20], ['online', 5]]);

@@ -44,6 +44,8 @@ export interface SeedRegionOptions {
   /** Drop the bulk tables' secondary indexes during the load and rebuild them after (default: the size's streaming mode). */
   deferIndexes?: boolean;
   onProgress?: (p: { residents: number; households: number; rows: number; elapsedMs: number }) => void;
+  /** Diagnostics: each COPY and the finishing steps with their durations. */
+  debug?: (message: string) => void;
 }
 
 export interface SeedRegionResult {
@@ -129,6 +131,7 @@ export async function seedRegion(opts: SeedRegionOptions): Promise<SeedRegionRes
     connections: opts.connections ?? 4,
     sessionSql: ['SET synchronous_commit = off'],
     disableTriggers: opts.disableTriggers ?? true,
+    onCopy: opts.debug ? (c) => opts.debug?.(`copy ${c.table} ${c.rows} rows ${(c.bytes / 1e6).toFixed(1)} MB ${c.ms} ms`) : undefined,
   });
   let committed = false;
   let deferred: IndexDef[] = [];
@@ -205,19 +208,19 @@ export async function seedRegion(opts: SeedRegionOptions): Promise<SeedRegionRes
     }
     await writer.close(true);
     committed = true;
-    if (process.env.SEED_DEBUG) console.log(`finalize ${Date.now() - tFinal} ms`);
+    opts.debug?.(`outcomes moved, sequences set, committed: ${Date.now() - tFinal} ms`);
     for (const [t, n] of writer.counts) if (t !== STAGED_OUTCOMES) rows[t] = n;
     rows.record_outcomes = moved.rowCount ?? 0;
     const restoring = deferred;
     deferred = [];
     const tIndex = Date.now();
     await restoreIndexes(opts.databaseUrl, restoring, 2);
-    if (process.env.SEED_DEBUG) console.log(`indexes rebuilt ${Date.now() - tIndex} ms`);
+    if (restoring.length) opts.debug?.(`${restoring.length} indexes rebuilt: ${Date.now() - tIndex} ms`);
     // Fresh statistics for the planner (dashboards query right after a seed).
     const analyze = await CopyWriter.open({ databaseUrl: opts.databaseUrl, atomic: false, connections: 1 });
     await analyze.query('ANALYZE');
     await analyze.close(true);
-    if (process.env.SEED_DEBUG) console.log(`analyze done ${Date.now() - tFinal} ms`);
+    opts.debug?.(`analyzed: ${Date.now() - tFinal} ms after the load`);
     return { skipped: false, size: opts.size, seed, now: new Date(now).toISOString(), elapsedMs: Date.now() - started, rows, summary };
   } finally {
     if (!committed) await writer.close(false).catch(() => undefined);

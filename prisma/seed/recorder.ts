@@ -78,6 +78,11 @@ export class Recorder {
     this.outcomeSince = book.now - outcomeRetentionDays * DAY;
   }
 
+  /** A row the pipeline derives from a stored record (no link, outcome or batch entry of its own). */
+  derived(table: string, row: Row): void {
+    this.sink.add(table, row);
+  }
+
   newTrail(id: number): PersonTrail {
     return { id, links: [], contacts: new Map() };
   }

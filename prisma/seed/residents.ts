@@ -100,13 +100,14 @@ function membersOf(rng: Random): Member[] {
   // Men head most households; elders living alone are mostly widows.
   const headSex: Sex = rng.chance(age >= 70 ? 0.55 : 0.8) ? '1' : '2';
   const other: Sex = headSex === '1' ? '2' : '1';
-  const spouseAge = (a: number) => Math.max(18, a + (headSex === '1' ? -rng.int(0, 5) : rng.int(0, 5)));
+  // Legal marriage age: 22 for men, 20 for women.
+  const spouseAge = (a: number) => Math.max(other === '2' ? 20 : 22, a + (headSex === '1' ? -rng.int(0, 5) : rng.int(0, 5)));
   const kids = (motherAge: number, n: number, maxAge = 60): Member[] =>
     Array.from({ length: n }, () => ({ role: 'child' as const, age: Math.max(0, Math.min(maxAge, motherAge - rng.int(22, 36))), sex: (rng.chance(0.52) ? '1' : '2') as Sex }));
   const m: Member[] = [{ role: 'head', age, sex: headSex }];
   const r = rng.next();
   if (age < 30) {
-    if (r < 0.35) return m;
+    if (r < 0.35 || age < 22) return m;
     m.push({ role: 'spouse', age: spouseAge(age), sex: other });
     if (r > 0.55) m.push(...kids(age, rng.chance(0.8) ? 1 : 2, 10));
   } else if (age < 45) {

@@ -29,8 +29,8 @@ export interface SizeProfile {
 }
 
 export const SIZE_PROFILES: Record<SeedSize, SizeProfile> = {
-  small: { size: 'small', residents: 500, visitIntensity: 1, infectionIntensity: 12, practitionersPerInstitution: 6, outcomeRetentionDays: 90, householdsPerChunk: 1_000, atomic: true },
-  demo: { size: 'demo', residents: 20_000, visitIntensity: 1, infectionIntensity: 2, practitionersPerInstitution: 40, outcomeRetentionDays: 90, householdsPerChunk: 2_000, atomic: true },
+  small: { size: 'small', residents: 500, visitIntensity: 1, infectionIntensity: 15, practitionersPerInstitution: 6, outcomeRetentionDays: 120, householdsPerChunk: 1_000, atomic: true },
+  demo: { size: 'demo', residents: 20_000, visitIntensity: 1, infectionIntensity: 3, practitionersPerInstitution: 40, outcomeRetentionDays: 120, householdsPerChunk: 2_000, atomic: true },
   large: { size: 'large', residents: 1_000_000, visitIntensity: 2.2, infectionIntensity: 1, practitionersPerInstitution: 400, outcomeRetentionDays: 7, householdsPerChunk: 1_500, atomic: false },
 };
 

@@ -56,10 +56,12 @@ export const TABLE_BY_NAME = new Map(TABLES.map((t) => [t.name, t]));
 export const EXPLICIT_ID_TABLES = ['master_persons', 'encounters', 'lab_reports', 'prescriptions'] as const;
 export type ExplicitIdTable = (typeof EXPLICIT_ID_TABLES)[number];
 
-/** Source-record tables (one person link per row) and the data set each holds. */
+/**
+ * Source-record tables (one person link per row) and the data set each holds.
+ * chronic_registrations is not one: a registration arrives inside a follow-up.
+ */
 export const SOURCE_TABLE_DATASET: Record<string, string> = {
   health_records: 'health-records',
-  chronic_registrations: 'health-records',
   chronic_followups: 'followups',
   immunizations: 'immunizations',
   family_doctor_contracts: 'contracts',

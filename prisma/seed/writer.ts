@@ -40,25 +40,29 @@ export function encodeValue(v: RowValue): string {
 
 export function encodeRow(spec: TableSpec, row: Row): string {
   const cols = spec.columns;
-  let line = encodeValue(row[cols[0] as string]);
-  for (let i = 1; i < cols.length; i++) line += '\t' + encodeValue(row[cols[i] as string]);
-  return line + '\n';
+  const fields = new Array<string>(cols.length);
+  for (let i = 0; i < cols.length; i++) fields[i] = encodeValue(row[cols[i] as string]);
+  // join() gives a flat string; `+=` would build a rope of dozens of nodes per row.
+  return fields.join('\t') + '\n';
 }
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-interface Buffer {
+interface TableBuffer {
   spec: TableSpec;
-  /** Encoded rows, joined into pieces of about PIECE bytes. */
-  parts: string[];
-  current: string;
+  /** Encoded rows as UTF-8 pieces of about PIECE characters (compact, and what the socket takes). */
+  parts: Buffer[];
+  /** Rows not yet joined into a piece. */
+  current: string[];
+  currentLength: number;
   bytes: number;
   rows: number;
 }
 
 const PIECE = 256 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 export interface CopyWriterOptions {
   databaseUrl: string;
@@ -76,11 +80,13 @@ export interface CopyWriterOptions {
    * parent-row locks. Needs a superuser: otherwise ignored.
    */
   disableTriggers?: boolean;
+  /** Called after each COPY (diagnostics). */
+  onCopy?: (copy: { table: string; rows: number; bytes: number; ms: number }) => void;
 }
 
 export class CopyWriter implements RowSink {
   private readonly specs: Map<string, TableSpec>;
-  private buffers = new Map<string, Buffer>();
+  private buffers = new Map<string, TableBuffer>();
   private readonly clients: pg.Client[] = [];
   private pending: Promise<void> = Promise.resolve();
   private failure: unknown = null;
@@ -127,18 +133,23 @@ export class CopyWriter implements RowSink {
     if (!spec) throw new Error(`seed writer: unknown table ${table}`);
     let buf = this.buffers.get(table);
     if (!buf) {
-      buf = { spec, parts: [], current: '', bytes: 0, rows: 0 };
+      buf = { spec, parts: [], current: [], currentLength: 0, bytes: 0, rows: 0 };
       this.buffers.set(table, buf);
     }
     const line = encodeRow(spec, row);
-    buf.current += line;
-    if (buf.current.length >= PIECE) {
-      buf.parts.push(buf.current);
-      buf.current = '';
-    }
+    buf.current.push(line);
+    buf.currentLength += line.length;
+    if (buf.currentLength >= PIECE) this.seal(buf);
     buf.bytes += line.length;
     buf.rows++;
     this.bufferedBytes += line.length;
+  }
+
+  private seal(buf: TableBuffer): void {
+    if (!buf.current.length) return;
+    buf.parts.push(Buffer.from(buf.current.join(''), 'utf8'));
+    buf.current = [];
+    buf.currentLength = 0;
   }
 
   /**
@@ -165,7 +176,7 @@ export class CopyWriter implements RowSink {
     if (this.failure) throw this.failure;
   }
 
-  private async copyAll(buffers: Map<string, Buffer>): Promise<void> {
+  private async copyAll(buffers: Map<string, TableBuffer>): Promise<void> {
     const levels = [...new Set([...buffers.values()].map((b) => b.spec.level))].sort((a, b) => a - b);
     for (const level of levels) {
       const work = [...buffers.values()].filter((b) => b.spec.level === level && b.rows > 0);
@@ -174,7 +185,7 @@ export class CopyWriter implements RowSink {
       } else {
         // Spread the level's tables over the connections, biggest first.
         work.sort((a, b) => b.bytes - a.bytes);
-        const queues: Buffer[][] = this.clients.map(() => []);
+        const queues: TableBuffer[][] = this.clients.map(() => []);
         const load = this.clients.map(() => 0);
         for (const b of work) {
           const i = load.indexOf(Math.min(...load));
@@ -188,13 +199,10 @@ export class CopyWriter implements RowSink {
     }
   }
 
-  private async copyOne(client: pg.Client, b: Buffer): Promise<void> {
+  private async copyOne(client: pg.Client, b: TableBuffer): Promise<void> {
     const target = b.spec.target ?? b.spec.name;
     const sql = `COPY ${quoteIdent(target)} (${b.spec.columns.map(quoteIdent).join(', ')}) FROM STDIN`;
-    if (b.current) {
-      b.parts.push(b.current);
-      b.current = '';
-    }
+    this.seal(b);
     const t0 = Date.now();
     const stream = client.query(copyFrom(sql));
     await new Promise<void>((resolve, reject) => {
@@ -209,8 +217,8 @@ export class CopyWriter implements RowSink {
       let i = 0;
       const pump = () => {
         while (!failed && i < b.parts.length) {
-          const piece = b.parts[i] as string;
-          b.parts[i++] = '';
+          const piece = b.parts[i] as Buffer;
+          b.parts[i++] = EMPTY;
           if (!stream.write(piece)) {
             stream.once('drain', pump);
             return;
@@ -221,7 +229,7 @@ export class CopyWriter implements RowSink {
       pump();
     });
     this.counts.set(target, (this.counts.get(target) ?? 0) + b.rows);
-    if (process.env.SEED_DEBUG) console.log(`copy ${target} ${b.rows} rows ${(b.bytes / 1e6).toFixed(1)} MB ${Date.now() - t0} ms`);
+    this.opts.onCopy?.({ table: target, rows: b.rows, bytes: b.bytes, ms: Date.now() - t0 });
     b.parts = [];
   }
 

@@ -29,13 +29,6 @@ export interface InfectionProfile {
   tag: string;
 }
 
-/**
- * disease_reports.disease_code is VARCHAR(32); 'acute_haemorrhagic_conjunctivitis'
- * (33) does not fit yet, so profiles whose code is longer are left out until
- * the column or the code changes.
- */
-const DISEASE_CODE_MAX = 32;
-
 const PROFILES: readonly InfectionProfile[] = [
   { code: 'influenza', perHundredThousand: 1300, ages: [0, 100], season: 'winter', icd10: 'J10.100', diagnosisName: '流行性感冒', dept: 'respiratory', inpatient: 0.04, death: { p: 0.004, minAge: 80 }, labs: ['FLU', 'CBC', 'CRP'], tag: 'flu' },
   { code: 'hfmd', perHundredThousand: 150, ages: [0, 9], season: 'summer', icd10: 'B08.401', diagnosisName: '手足口病', dept: 'pediatrics', inpatient: 0.05, labs: ['CBC'], tag: 'infection' },
@@ -48,7 +41,7 @@ const PROFILES: readonly InfectionProfile[] = [
   { code: 'tuberculosis', perHundredThousand: 52, ages: [12, 95], season: 'spring', icd10: 'A15.000', diagnosisName: '肺结核', dept: 'infectious', inpatient: 0.2, chronic: true, death: { p: 0.02, minAge: 65 }, labs: ['TB', 'CBC'], tag: 'tb' },
   { code: 'syphilis', perHundredThousand: 38, ages: [18, 85], season: 'flat', icd10: 'A51.500', diagnosisName: '早期隐性梅毒', dept: 'dermatology', inpatient: 0, chronic: true, labs: ['TPPA'], tag: 'syphilis' },
   { code: 'gonorrhoea', perHundredThousand: 7, ages: [18, 60], season: 'flat', icd10: 'A54.001', diagnosisName: '淋菌性尿道炎', dept: 'dermatology', inpatient: 0, labs: ['URINE'], tag: 'infection' },
-  { code: 'aids', perHundredThousand: 9, ages: [20, 85], season: 'flat', icd10: 'B24.x01', diagnosisName: '艾滋病', dept: 'infectious', inpatient: 0.3, chronic: true, death: { p: 0.12, minAge: 20 }, labs: ['CBC'], tag: 'infection' },
+  { code: 'aids', perHundredThousand: 10, ages: [20, 85], season: 'flat', icd10: 'B24.x01', diagnosisName: '艾滋病', dept: 'infectious', inpatient: 0.3, chronic: true, death: { p: 0.3, minAge: 20 }, labs: ['CBC'], tag: 'infection' },
   { code: 'mumps', perHundredThousand: 7, ages: [3, 15], season: 'spring', icd10: 'B26.900', diagnosisName: '流行性腮腺炎', dept: 'pediatrics', inpatient: 0.02, labs: ['CBC'], tag: 'infection' },
   { code: 'scarlet_fever', perHundredThousand: 3, ages: [3, 12], season: 'winter', icd10: 'A38.x00', diagnosisName: '猩红热', dept: 'pediatrics', inpatient: 0.05, labs: ['CBC', 'CRP'], tag: 'infection' },
   { code: 'pertussis', perHundredThousand: 8, ages: [0, 12], season: 'spring', icd10: 'A37.900', diagnosisName: '百日咳', dept: 'pediatrics', inpatient: 0.15, labs: ['CBC'], tag: 'infection' },
@@ -62,7 +55,7 @@ const PROFILES: readonly InfectionProfile[] = [
   { code: 'rubella', perHundredThousand: 0.2, ages: [1, 30], season: 'spring', icd10: 'B06.900', diagnosisName: '风疹', dept: 'pediatrics', inpatient: 0, labs: ['CBC'], tag: 'infection' },
 ];
 
-export const INFECTIONS: readonly InfectionProfile[] = PROFILES.filter((p) => p.code.length <= DISEASE_CODE_MAX);
+export const INFECTIONS: readonly InfectionProfile[] = PROFILES;
 
 /** Month (1–12) → relative incidence. */
 const SEASONS: Record<Season, readonly number[]> = {
