@@ -7,6 +7,8 @@ import { startHealthServer } from './health-server';
 import { createWorkerRegistry } from './registry';
 import { createIngestJob } from './jobs/ingest-batch';
 import { startInboxSweeper } from './jobs/sweep-inbox';
+import { createKpiJob } from './kpi/kpi-job';
+import { startMonitoring } from './jobs/monitoring';
 import { createPipelineMetrics } from './pipeline/metrics';
 
 /**
@@ -25,8 +27,10 @@ async function main() {
   const pipelineMetrics = createPipelineMetrics(metrics);
 
   const registry = createWorkerRegistry({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, log, concurrency: config.WORKER_CONCURRENCY });
-  registry.start(createIngestJob({ pg, db, pii, log, metrics: pipelineMetrics, queue: registry.queue('ingest'), lockMs: config.INGEST_JOB_LOCK_MS }));
+  registry.start(createIngestJob({ pg, db, pii, log, metrics: pipelineMetrics, queue: registry.queue('ingest'), lockMs: config.INGEST_JOB_LOCK_MS, kpiQueue: registry.queue('kpi') }));
+  registry.start(createKpiJob({ pg, log, queue: registry.queue('kpi'), redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }));
   const sweeper = startInboxSweeper({ pg, log, queue: registry.queue('ingest'), intervalMs: config.SWEEP_INTERVAL_MS, staleMs: config.SWEEP_STALE_MS });
+  startMonitoring({ pg, log, registry, config });
 
   const health = startHealthServer(config.WORKER_HEALTH_PORT, metrics, () => registry.workers().every((w) => w.isRunning()));
   log.info({ concurrency: config.WORKER_CONCURRENCY, prefix: config.QUEUE_PREFIX }, 'worker started');

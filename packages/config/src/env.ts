@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   // ── Interconnection and data-quality monitoring (worker jobs on the `monitoring` queue) ──
   /** How often institution × data set statuses (online / delayed / silent / never) are recomputed. */
   STATUS_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How often the wide dashboard rollups (monitoring_daily_rollups) are rebuilt for recent days. */
+  ROLLUP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   /** How often daily volumes are compared with each institution's own baseline. */
   ANOMALY_INTERVAL_MS: z.coerce.number().int().min(100).default(15 * 60_000),
   /** |modified z-score| at or above which a day is flagged (Iglewicz & Hoaglin: 3.5). */

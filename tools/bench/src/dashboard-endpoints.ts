@@ -27,6 +27,13 @@ export const DASHBOARD_ENDPOINTS: readonly DashboardEndpoint[] = [
   { name: 'institutions of a county', path: (c) => `/api/v1/institutions?regionCode=${c.countyCode}&pageSize=50` },
   { name: 'institutions search', path: '/api/v1/institutions?q=%E5%8C%BB%E9%99%A2&pageSize=20' },
   { name: 'institution detail', path: (c) => `/api/v1/institutions/${c.institutionId}` },
+  { name: 'kpi registry', path: '/api/v1/kpi/indicators' },
+  { name: 'kpi plan table', path: '/api/v1/kpi/plan', targetP95Ms: 100 },
+  { name: 'kpi service values of the city', path: '/api/v1/kpi/values', targetP95Ms: 100 },
+  { name: 'kpi values by county', path: '/api/v1/kpi/values?by=county', targetP95Ms: 100 },
+  { name: 'kpi values by institution', path: (c) => `/api/v1/kpi/values?by=institution&regionCode=${c.countyCode}`, targetP95Ms: 100 },
+  { name: 'kpi monthly trend', path: '/api/v1/kpi/values?by=month&indicators=HS.OUTPATIENT_EMERGENCY_VISITS,HS.DISCHARGES,HS.EHR_COVERAGE', targetP95Ms: 100 },
+  { name: 'notifiable-disease report', path: () => `/api/v1/reports/notifiable-diseases?month=${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)}`, targetP95Ms: 100 },
 ];
 
 export function endpointPath(e: DashboardEndpoint, ctx: EndpointContext): string {

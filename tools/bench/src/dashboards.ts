@@ -85,7 +85,8 @@ async function prepareDatabase(url: string, size: SeedSize, seed: string, reside
 interface EndpointResult {
   name: string;
   path: string;
-  status: 'measured' | 'not served';
+  /** measured, or why not: 'not served' (404) or the failing status. */
+  status: string;
   preflightStatus: number;
   requests: number;
   achievedPerS: number;
@@ -166,7 +167,7 @@ export async function runDashboardsBench(argv: string[]): Promise<void> {
       const bytes = JSON.stringify(pre.body ?? '').length;
       if (pre.status !== 200) {
         log(`${e.name}: ${path} answers ${pre.status}; skipped`);
-        results.push({ name: e.name, path, status: 'not served', preflightStatus: pre.status, requests: 0, achievedPerS: 0, non2xx: 0, errors: 0, latency: null, targetP95Ms: e.targetP95Ms ?? null, bytesPerResponse: bytes });
+        results.push({ name: e.name, path, status: pre.status === 404 ? 'not served' : `failed (HTTP ${pre.status})`, preflightStatus: pre.status, requests: 0, achievedPerS: 0, non2xx: 0, errors: 0, latency: null, targetP95Ms: e.targetP95Ms ?? null, bytesPerResponse: bytes });
         continue;
       }
       log(`${e.name}: ${path} at ${rate}/s for ${durationS} s…`);
@@ -194,7 +195,7 @@ export async function runDashboardsBench(argv: string[]): Promise<void> {
       ['database', url ? `running stack at ${url}` : `seed size ${size} (seed ${seed}${residents ? `, ${int(residents)} residents` : ''})`, seedInfo.seedSeconds ? `seeded in ${seedInfo.seedSeconds.toFixed(0)} s` : ''],
       ['load', `${rate} req/s`, `per endpoint, ${durationS} s, ${connections} connections, ${tokens.length} staff sessions`],
       ...results.map((r): Row => {
-        if (!r.latency) return [r.name, 'not served', `${r.path} answered ${r.preflightStatus}`];
+        if (!r.latency) return [r.name, r.status, `${r.path} answered ${r.preflightStatus} to the check request`];
         const target = r.targetP95Ms ? `; target p95 ≤ ${r.targetP95Ms} ms` : '';
         const bad = r.non2xx + r.errors > 0 ? `; ${r.non2xx} non-2xx, ${r.errors} errors` : '';
         return [r.name, `p95 ${ms(r.latency.p95)}`, `p50 ${ms(r.latency.p50)}, p99 ${ms(r.latency.p99)}, max ${ms(r.latency.max)}; ${int(r.requests)} req (${r.achievedPerS.toFixed(0)}/s), ${int(r.bytesPerResponse)} B${target}${bad}  ${r.path}`];

@@ -1,4 +1,4 @@
-import type { InstitutionListQuery } from '@rhip/contracts';
+import type { BatchListQuery, InstitutionListQuery, MatchReviewListQuery } from '@rhip/contracts';
 
 /**
  * Query-key factories, one per resource: `all` is the prefix to invalidate,
@@ -24,4 +24,25 @@ export const institutionKeys = {
   lists: () => [...institutionKeys.all, 'list'] as const,
   list: (filters: InstitutionFilters) => [...institutionKeys.lists(), filters] as const,
   detail: (id: string) => [...institutionKeys.all, 'detail', id] as const,
+};
+
+export type BatchFilters = Partial<BatchListQuery>;
+
+export const ingestKeys = {
+  all: ['ingest'] as const,
+  batches: () => [...ingestKeys.all, 'batches'] as const,
+  batchList: (filters: BatchFilters) => [...ingestKeys.batches(), 'list', filters] as const,
+  /** The recent batches behind the throughput figure. */
+  throughput: () => [...ingestKeys.batches(), 'throughput'] as const,
+  batch: (batchId: string) => [...ingestKeys.batches(), 'detail', batchId] as const,
+  deadLetterLists: () => [...ingestKeys.all, 'dead-letters'] as const,
+  deadLetters: (page: number, pageSize: number) => [...ingestKeys.deadLetterLists(), { page, pageSize }] as const,
+};
+
+export type MatchReviewFilters = Partial<MatchReviewListQuery>;
+
+export const personIndexKeys = {
+  all: ['person-index'] as const,
+  reviews: () => [...personIndexKeys.all, 'reviews'] as const,
+  reviewList: (filters: MatchReviewFilters) => [...personIndexKeys.reviews(), filters] as const,
 };

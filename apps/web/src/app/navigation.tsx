@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { BankOutlined, DashboardOutlined } from '@ant-design/icons';
+import { BankOutlined, CloudUploadOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { StaffRole } from '@rhip/contracts';
 import type { Translations } from '../i18n/locales/zh-CN';
 
@@ -32,6 +32,14 @@ export const NAVIGATION: readonly NavGroup[] = [
   {
     key: 'monitoring',
     items: [{ key: 'overview', path: '/', icon: <DashboardOutlined /> }],
+  },
+  {
+    key: 'data',
+    items: [
+      { key: 'ingest', path: '/ingest', icon: <CloudUploadOutlined />, roles: ['admin', 'quality_officer'] },
+      // The review queue is the page that exists today; merge/unmerge inside is admin-only.
+      { key: 'persons', path: '/persons', icon: <TeamOutlined />, roles: ['admin', 'quality_officer'] },
+    ],
   },
   {
     key: 'resources',

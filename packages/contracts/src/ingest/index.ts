@@ -5,3 +5,4 @@ export * from './dataset-meta';
 export * from './api';
 export * from './validate';
 export * from './examples';
+export * from './monitoring';

@@ -3,9 +3,13 @@
  * the worker (consumer). Payloads are thin: ids, never records — the records
  * live in the durable inbox in PostgreSQL.
  */
+import type { KpiJobData } from '../kpi/kpi-jobs';
+
 export const QUEUES = {
   ingest: 'ingest',
   maintenance: 'maintenance',
+  kpi: 'kpi',
+  monitoring: 'monitoring',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -19,9 +23,19 @@ export interface MaintenanceJobData {
   task: 'sweep-inbox' | 'refresh-status' | 'refresh-kpis';
 }
 
+/** Periodic interconnection and data-quality work (job schedulers, one per task). */
+export const MONITORING_TASKS = ['refresh-status', 'refresh-rollups', 'detect-anomalies', 'scan-quality', 'evaluate-alerts', 'deliver-webhooks'] as const;
+export type MonitoringTask = (typeof MONITORING_TASKS)[number];
+
+export interface MonitoringJobData {
+  task: MonitoringTask;
+}
+
 export interface QueueJobMap {
   ingest: IngestBatchJobData;
   maintenance: MaintenanceJobData;
+  kpi: KpiJobData;
+  monitoring: MonitoringJobData;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,10 +13,10 @@ import { SVGRenderer } from 'echarts/renderers';
 
 // Only what the console draws is registered: `echarts/core` keeps the rest out
 // of the bundle. A page that needs another chart type registers it here.
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 export type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+  BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
 >;
 
 interface EChartProps {

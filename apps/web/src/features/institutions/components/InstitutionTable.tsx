@@ -1,4 +1,5 @@
 import { Button, Empty, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Institution, Page, Region } from '@rhip/contracts';
 import { PAGE_SIZES } from '../api/institution-filters';
@@ -25,7 +26,9 @@ export function InstitutionTable({ data, loading, regionsByCode, filtered, onPag
       key: 'name',
       render: (_, inst) => (
         <div>
-          <Typography.Text strong>{inst.name}</Typography.Text>
+          <Link to={`/institutions/${inst.id}`} className="strong-link">
+            {inst.name}
+          </Link>
           <div className="muted-small">
             <Tooltip title={t(`institutions.codeType.${inst.codeType}`)}>
               <span>{inst.code}</span>

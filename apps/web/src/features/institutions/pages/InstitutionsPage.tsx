@@ -1,8 +1,11 @@
-import { Card } from 'antd';
+import { Button, Card } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageHeader } from '../../../components/PageHeader';
+import { useHasRole } from '../../../app/RequireRole';
 import { useRegions } from '../../regions/api/useRegions';
 import { hasActiveFilters } from '../api/institution-filters';
 import { institutionListQueryOptions } from '../api/institutions-api';
@@ -16,10 +19,22 @@ export default function InstitutionsPage() {
   const regions = useRegions();
   const list = useQuery(institutionListQueryOptions(filters));
   const filtered = hasActiveFilters(filters);
+  const navigate = useNavigate();
+  const isAdmin = useHasRole(['admin']);
 
   return (
     <>
-      <PageHeader title={t('institutions.pageTitle')} subtitle={t('institutions.subtitle')} />
+      <PageHeader
+        title={t('institutions.pageTitle')}
+        subtitle={t('institutions.subtitle')}
+        extra={
+          isAdmin ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/institutions/new')}>
+              {t('institutions.register')}
+            </Button>
+          ) : null
+        }
+      />
       <Card size="small">
         <InstitutionFilterBar
           filters={filters}

@@ -1,0 +1,3 @@
+export * from './periods';
+export * from './kpi';
+export * from './kpi-jobs';
