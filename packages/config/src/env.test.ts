@@ -22,6 +22,7 @@ describe('configuration', () => {
       PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
       BLIND_INDEX_KEY: 'b'.repeat(40),
     };
-    expect(parseConfig(real).NODE_ENV).toBe('production');
+    expect(() => parseConfig(real)).toThrow(/ADMIN_PASSWORD/);
+    expect(parseConfig({ ...real, ADMIN_PASSWORD: 'A-real-Passw0rd!' }).NODE_ENV).toBe('production');
   });
 });

@@ -94,6 +94,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         throw new Error(`Invalid configuration:\n  ${key}: set a real secret in production`);
       }
     }
+    if (cfg.ADMIN_PASSWORD === ConfigSchema.shape.ADMIN_PASSWORD.parse(undefined)) {
+      throw new Error('Invalid configuration:\n  ADMIN_PASSWORD: the demo password cannot be used in production');
+    }
   }
   return Object.freeze(cfg);
 }
