@@ -17,6 +17,8 @@ export async function buildTestApp(overrides: Record<string, string> = {}): Prom
     ADMIN_PASSWORD: ADMIN.password,
     SERVE_CONSOLE: 'false',
     LOG_LEVEL: 'silent',
+    // Suites log in many times from one address; the login limit itself is tested in auth.int.test.ts.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...overrides,
   });
   const app = await buildApp({ config, logger: false });

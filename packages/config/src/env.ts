@@ -32,6 +32,8 @@ export const ConfigSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   /** Requests per minute per API key, session token or IP on ordinary routes. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** Login attempts per minute per client address (on top of the per-account lockout). */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Requests per minute per institution key on the ingest routes (REST and FHIR). */
   INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),

@@ -12,7 +12,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { auth: Aut
   r.post(
     '/api/v1/auth/login',
     {
-      config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: { public: true }, rateLimit: { max: app.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Staff login: a bearer access token for API clients and an httpOnly session cookie for the console',

@@ -61,6 +61,21 @@ describe('staff login', () => {
   });
 });
 
+describe('login rate limit', () => {
+  it('answers 429 with the error body once an address exceeds its login budget', async () => {
+    const { app: limited } = await buildTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const attempt = () => limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const res = await attempt();
+      expect(res.statusCode).toBe(429);
+      expect(json(res).code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('sessions', () => {
   it('identifies the user by bearer token and by cookie', async () => {
     const token = await login(app);
