@@ -91,13 +91,19 @@ export function createIngestService(deps: { pg: PgPool; queue: Queue<IngestBatch
       [batchId],
     );
     const stored = new Map(o.rows.map((r) => [r.index, r]));
+    // Records without an outcome row of their own still answer with their sourceId (read from the inbox).
+    const ids = await pg.query<{ ids: (string | number | null)[] | null }>(
+      `select jsonb_path_query_array(payload, '$[*].sourceId') as ids from ingest_inbox where batch_id = $1`,
+      [batchId],
+    );
+    const sourceIds = ids.rows[0]?.ids ?? [];
     const normal: RecordOutcome['status'] = batch.status === 'done' ? (batch.dataset === 'facility-resources' ? 'stored' : 'linked') : batch.status === 'failed' ? 'failed' : 'accepted';
     const changes = new Map<number, RecordOutcome['changes']>();
     for (const { index, ...change } of batch.cleansing ?? []) changes.set(index, [...(changes.get(index) ?? []), change]);
     const outcomes: RecordOutcome[] = [];
     for (let index = 0; index < batch.received; index++) {
       const r = stored.get(index);
-      const base: RecordOutcome = r ? { index, sourceId: r.source_id, status: r.status, errors: r.errors ?? [], masterPersonId: r.master_person_id } : { index, sourceId: null, status: normal, errors: [] };
+      const base: RecordOutcome = r ? { index, sourceId: r.source_id, status: r.status, errors: r.errors ?? [], masterPersonId: r.master_person_id } : { index, sourceId: sourceIds[index] === null || sourceIds[index] === undefined ? null : String(sourceIds[index]), status: normal, errors: [] };
       const c = changes.get(index);
       outcomes.push(c ? { ...base, changes: c } : base);
     }

@@ -67,6 +67,7 @@ describe('ingest: the public contract', () => {
     const status = await batchDone(answer.batchId);
     expect(status.status).toBe('done');
     expect(status.counts).toMatchObject({ received: 50, accepted: 50, stored: 50, linked: 50, rejected: 0 });
+    expect(status.outcomes.map((o) => (o as unknown as { sourceId: string }).sourceId)).toEqual(records.map((r) => r.sourceId));
     const rows = await app.pg.query<{ n: string; persons: string; diagnoses: string }>(
       `select count(*) as n, count(distinct master_person_id) as persons,
               (select count(*) from encounter_diagnoses d join encounters e on e.id = d.encounter_id where e.institution_id = $1) as diagnoses
