@@ -31,7 +31,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/web/**/*.{ts,tsx}'],
+    // The console's own code; its build config (vite.config.ts, scripts/) and e2e tests run in Node.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@rhip/db', '@rhip/db/*', 'bullmq', 'ioredis', 'node:*', '@rhip/logger', '@rhip/config'], message: 'The console runs in the browser: import types from @rhip/contracts only.' }] }],
     },

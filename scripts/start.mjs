@@ -14,6 +14,8 @@ log('applying database migrations…');
 mustRun(process.execPath, [...tsx, 'packages/db/src/migrate/cli.ts', 'deploy']);
 log('seeding the demo region if the database is empty…');
 mustRun(process.execPath, [...tsx, 'prisma/seed/cli.ts', '--size', process.env.SEED_SIZE ?? 'demo', '--if-empty']);
+// Seeded history never went through the worker: compute its statuses, rollups and KPIs once.
+mustRun(process.execPath, [...tsx, 'apps/worker/src/maintenance/rebuild-cli.ts', '--if-missing']);
 
 const port = Number(process.env.PORT ?? 3000);
 const children = [

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './scripts/precompress';
 
 // The console is served by the API at `/` in production; in development Vite
 // serves it and forwards `/api` to a locally running API.
@@ -8,7 +9,7 @@ const apiTarget = process.env.RHIP_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: {

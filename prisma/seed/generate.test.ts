@@ -19,12 +19,12 @@ async function generate(seed: number, residents = SIZE_PROFILES.small.residents)
 
 const idNumberOf = (r: Row) => String(r.id_number_enc).replace(/^test:/, '');
 
-describe('the demo region generator', () => {
+describe('the demo region generator', { timeout: 120_000 }, () => {
   let a: { sink: MemorySink; summary: GenerationSummary };
 
   beforeAll(async () => {
     a = await generate(42);
-  });
+  }, 120_000);
 
   it('gives the same region for the same seed and a different one for another seed', async () => {
     const again = await generate(42);
@@ -134,6 +134,30 @@ describe('the demo region generator', () => {
     for (const b of batches) expect(Number(b.accepted) + Number(b.rejected)).toBe(Number(b.received));
     const ids = new Set(batches.map((b) => b.id));
     for (const o of outcomes) expect(ids.has(o.batch_id as string)).toBe(true);
+  });
+
+  it('writes the daily rollups the pipeline would have kept for the seeded history', () => {
+    const sum = (rows: Row[], col: string) => rows.reduce((n, r) => n + Number(r[col]), 0);
+    const batches = a.sink.rows('ingest_batches');
+    const ingest = a.sink.rows('ingest_daily_rollups');
+    expect(sum(ingest, 'received')).toBe(sum(batches, 'received'));
+    expect(sum(ingest, 'rejected')).toBe(sum(batches, 'rejected'));
+    for (const r of ingest) {
+      expect(Number(r.within_timeliness)).toBeLessThanOrEqual(Number(r.received));
+      expect((r.delay_histogram as number[]).reduce((n, x) => n + x, 0)).toBe(Number(r.received));
+    }
+    // Per institution × data set × day: each dimension's row counts the same records as the ingest row.
+    const received = new Map(ingest.map((r) => [`${r.institution_id}|${r.dataset}|${r.day}`, Number(r.received)]));
+    const quality = a.sink.rows('quality_daily_rollups');
+    for (const q of quality) expect(Number(q.records)).toBe(received.get(`${q.institution_id}|${q.dataset}|${q.day}`));
+    const completeness = quality.filter((q) => q.dimension === 'completeness');
+    expect(completeness).toHaveLength(ingest.length);
+    // Rejected records are the ones that did not pass.
+    expect(sum(completeness, 'records') - sum(completeness, 'passed')).toBe(sum(batches, 'rejected'));
+    // Every finding is counted once in its rule's rollup.
+    const rules = a.sink.rows('quality_rule_daily_rollups');
+    expect(sum(rules, 'findings')).toBe(a.sink.count('quality_findings'));
+    expect(rules.some((r) => r.rule_code === 'TIMELINESS.LATE')).toBe(true);
   });
 
   it('produces EHR and EMR of the expected kinds', () => {

@@ -10,6 +10,7 @@
 import { namePinyinKey, NEIJIANG_REGIONS } from '@rhip/domain';
 import { maskName } from '@rhip/pii';
 import { InstitutionChooser } from './choice';
+import { seedTimelinessHours } from './daily-rollups';
 import { type BatchAggregate, BatchBook } from './delivery';
 import { type EhrContext, generateEhr } from './ehr';
 import { type EmrContext, generateEmr } from './emr';
@@ -125,10 +126,9 @@ function datasetRows(institutions: readonly SeedInstitution[], batches: Iterable
     const at = ts(Date.parse(`${since}T09:00:00+08:00`));
     for (const dataset of inst.datasets) {
       let cadence: number;
-      let timeliness = 24;
+      const timeliness = seedTimelinessHours(dataset);
       if (dataset === 'facility-resources') {
         cadence = 744;
-        timeliness = 1080;
       } else {
         const perDay = (received.get(`${inst.index}|${dataset}`) ?? 0) / windowDays;
         cadence = CADENCES.find((h) => (perDay * h) / 24 >= 3) ?? 744;
@@ -271,5 +271,8 @@ export async function generateRegion(opts: GenerateOptions, sink: RowSink): Prom
     if (++written % 100_000 === 0 && opts.onChunk) await opts.onChunk({ residents: summary.residents, households: household });
   }
   summary.batches = book.count;
+  for (const r of recorder.rollups.ingestRows()) sink.add('ingest_daily_rollups', r);
+  for (const r of recorder.rollups.qualityRows()) sink.add('quality_daily_rollups', r);
+  for (const r of recorder.rollups.ruleRows()) sink.add('quality_rule_daily_rollups', r);
   return summary;
 }

@@ -9,6 +9,7 @@
  */
 import { finding, type Finding, type RuleCode } from '@rhip/domain';
 import type { PiiCipher } from '@rhip/pii';
+import { DailyRollups } from './daily-rollups';
 import { type Defect, defectTable, isError, type RecordParts } from './defects';
 import type { Arrival, BatchBook } from './delivery';
 import type { SeedInstitution } from './institutions';
@@ -67,6 +68,8 @@ export interface RecorderStats {
 
 export class Recorder {
   readonly stats: RecorderStats = { stored: 0, rejected: 0, findings: 0, outcomes: 0, late: 0, probabilistic: 0 };
+  /** What the pipeline's daily rollups would hold for the records submitted so far. */
+  readonly rollups = new DailyRollups();
   private readonly outcomeSince: number;
 
   constructor(
@@ -110,6 +113,7 @@ export class Recorder {
       this.stats.rejected++;
       this.writeFindings(input, arrival, findings, null);
       this.writeOutcome(arrival, input.sourceId, 'rejected', findings, null);
+      this.tally(input, arrival, findings, true, person ? false : null);
       return { arrival, stored: false };
     }
     defect?.mutate?.(input.parts);
@@ -136,6 +140,7 @@ export class Recorder {
     if (!person) {
       this.writeFindings(input, arrival, findings, null);
       this.writeOutcome(arrival, input.sourceId, 'stored', findings, null);
+      this.tally(input, arrival, findings, false, null);
       return { arrival, stored: true };
     }
     if (review) {
@@ -144,6 +149,7 @@ export class Recorder {
       this.sink.add('match_reviews', { institution_id: inst.id, dataset, source_id: input.sourceId, batch_id: batchId, candidate_master_person_id: review.candidateId, score: review.score, comparisons: review.comparisons, incoming: review.incoming, status: 'pending', created_at: receivedAt });
       this.writeFindings(input, arrival, findings, null);
       this.writeOutcome(arrival, input.sourceId, 'review', findings, null);
+      this.tally(input, arrival, findings, false, false);
       return { arrival, stored: true };
     }
     const probabilistic = defect?.noIdNumber === true;
@@ -168,7 +174,12 @@ export class Recorder {
     }
     this.writeFindings(input, arrival, findings, mpid);
     this.writeOutcome(arrival, input.sourceId, 'linked', findings, mpid);
+    this.tally(input, arrival, findings, false, true);
     return { arrival, stored: true };
+  }
+
+  private tally(input: SubmitInput, arrival: Arrival, findings: readonly Finding[], rejected: boolean, integrated: boolean | null): void {
+    this.rollups.add({ institutionId: input.inst.id, dataset: input.dataset, receivedAt: arrival.receivedAt, eventAt: input.eventAt, rejected, findings, integrated });
   }
 
   /**

@@ -47,6 +47,9 @@ export const TABLES: readonly TableSpec[] = [
   { name: 'lab_results', level: 3, columns: ['lab_report_id', 'master_person_id', 'seq', 'item_code', 'item_name', 'value', 'numeric_value', 'unit', 'reference_range', 'abnormal_flag'] },
   { name: 'prescription_items', level: 3, columns: ['prescription_id', 'master_person_id', 'seq', 'drug_code', 'drug_name', 'spec', 'dose', 'route', 'frequency', 'days', 'quantity', 'quantity_unit'] },
   // Written once at the end, from the batch aggregates.
+  { name: 'ingest_daily_rollups', level: 4, columns: ['institution_id', 'dataset', 'day', 'received', 'accepted', 'rejected', 'delay_p50_seconds', 'delay_p90_seconds', 'delay_histogram', 'within_timeliness', 'last_received_at', 'updated_at'] },
+  { name: 'quality_daily_rollups', level: 4, columns: ['institution_id', 'dataset', 'day', 'dimension', 'numerator', 'denominator', 'records', 'passed', 'updated_at'] },
+  { name: 'quality_rule_daily_rollups', level: 4, columns: ['institution_id', 'dataset', 'day', 'rule_code', 'dimension', 'severity', 'findings', 'records', 'updated_at'] },
   { name: 'ingest_batches', level: 4, columns: ['id', 'institution_id', 'dataset', 'channel', 'status', 'received', 'accepted', 'rejected', 'stored', 'linked', 'in_review', 'failed', 'request_id', 'attempts', 'created_at', 'updated_at', 'started_at', 'finished_at'] },
 ];
 

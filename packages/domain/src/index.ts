@@ -15,4 +15,4 @@ export * from './indicators';
 export * from './cleansing';
 export * from './matching';
 export * from './ingest';
-export * from './ingest';
+export * from './monitoring/delay-histogram';

@@ -8,14 +8,13 @@
  * database unless --url names a running, seeded stack.
  */
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { parseConfig } from '@rhip/config';
-import { applyMigrations, dropDatabase } from '@rhip/db/migrate';
-import { isSeedSize, seedRegion, type SeedSize } from '@rhip/prisma/seed';
+import { dropDatabase } from '@rhip/db/migrate';
+import { isSeedSize } from '@rhip/prisma/seed';
 import { createApiClient, hashSeed } from '@rhip/simulator';
 import { DASHBOARD_ENDPOINTS, endpointPath, type EndpointContext } from './dashboard-endpoints';
 import { parseOptions, usage, type OptionSpec } from './lib/args';
 import { formatTable, int, log, machineInfo, ms, summarize, writeResult, type LatencySummary, type Row } from './lib/report';
+import { prepareSeededDatabase } from './lib/seeded-database';
 import { scratchDatabaseUrl, startStack, type Stack } from './lib/stack';
 
 const SPEC: OptionSpec = {
@@ -30,57 +29,6 @@ const SPEC: OptionSpec = {
   residents: { type: 'string', help: 'override the size profile\'s resident count (a partial run)' },
   help: { type: 'boolean', help: 'this help' },
 };
-
-const META_TABLE = 'bench_dashboards_meta';
-
-async function seededAlready(url: string, key: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-  } catch {
-    return false;
-  }
-  try {
-    const r = await client.query<{ key: string }>(`select key from ${META_TABLE}`).catch(() => null);
-    return r?.rows[0]?.key === key;
-  } finally {
-    await client.end();
-  }
-}
-
-async function prepareDatabase(url: string, size: SeedSize, seed: string, residents: number | undefined, reuse: boolean): Promise<{ seedSeconds: number | null; rows: Record<string, number> | null }> {
-  const key = `${size}/${seed}/${residents ?? ''}`;
-  if (reuse && (await seededAlready(url, key))) {
-    log(`reusing the seeded database (${key})`);
-    return { seedSeconds: null, rows: null };
-  }
-  await dropDatabase(url).catch(() => undefined);
-  await applyMigrations(url);
-  log(`seeding (${size}, seed ${seed}${residents ? `, ${int(residents)} residents` : ''})…`);
-  const t = performance.now();
-  const config = parseConfig(process.env);
-  const result = await seedRegion({
-    databaseUrl: url,
-    size,
-    seed,
-    config,
-    ...(residents ? { profile: { residents } } : {}),
-    onProgress: (p) => log(`  ${int(p.residents)} residents, ${int(p.rows)} rows, ${(p.elapsedMs / 1000).toFixed(0)} s`),
-  });
-  const seconds = (performance.now() - t) / 1000;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`create table if not exists ${META_TABLE} (key text not null)`);
-    await client.query(`delete from ${META_TABLE}`);
-    await client.query(`insert into ${META_TABLE} (key) values ($1)`, [key]);
-    await client.query('analyze');
-  } finally {
-    await client.end();
-  }
-  log(`  seeded in ${seconds.toFixed(0)} s`);
-  return { seedSeconds: seconds, rows: result.rows };
-}
 
 interface EndpointResult {
   name: string;
@@ -144,7 +92,7 @@ export async function runDashboardsBench(argv: string[]): Promise<void> {
   const dbUrl = url ? null : scratchDatabaseUrl(`rhip_bench_dash_${size}_${hashSeed(`${seed}/${residents ?? ''}`).toString(36)}`);
   try {
     if (dbUrl) {
-      seedInfo = await prepareDatabase(dbUrl, size, seed, residents, keep);
+      seedInfo = await prepareSeededDatabase(dbUrl, size, seed, residents, keep);
       stack = await startStack({ name: 'dashboards', databaseUrl: dbUrl, workers: 0 });
     }
     const base = (url ?? (stack as Stack).url).replace(/\/+$/, '');

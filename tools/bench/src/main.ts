@@ -4,6 +4,7 @@
  * Benchmarks print a result table and write bench-results/<name>-<time>.json.
  * They report figures; they never assert (see tools/README.md).
  */
+import { runConsoleBench } from './console';
 import { runDashboardsBench } from './dashboards';
 import { runIngestBench } from './ingest';
 import { runMatchBench } from './match';
@@ -11,6 +12,7 @@ import { runMatchBench } from './match';
 const BENCHES: Record<string, { run: (argv: string[]) => Promise<void>; what: string }> = {
   ingest: { run: runIngestBench, what: 'end-to-end ingest throughput (records/s to stored+linked) and single-record push latency' },
   match: { run: runMatchBench, what: 'probabilistic person matching against N master persons: time per record, p99 single, precision and recall' },
+  console: { run: runConsoleBench, what: 'initial bundle size (gzip) and first load of the overview in Chromium, cold and warm' },
   dashboards: { run: runDashboardsBench, what: 'p50/p95/p99 of the console read endpoints on a seeded database (autocannon)' },
 };
 

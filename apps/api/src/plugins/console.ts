@@ -37,6 +37,8 @@ export default fp(
         root: dir,
         wildcard: false,
         index: ['index.html'],
+        // The build writes .br/.gz beside each asset (apps/web/scripts/precompress.ts).
+        preCompressed: true,
         // Hashed assets are immutable; index.html must always be revalidated.
         setHeaders(reply, file) {
           void reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,6 +1,5 @@
 import type { PgPoolClient } from '@rhip/db';
-import type { CheckedRecord } from '@rhip/domain';
-import { addDelay, emptyHistogram, histogramQuantile, mergeHistograms } from './delay-histogram';
+import { addDelay, emptyHistogram, histogramQuantile, mergeHistograms, type CheckedRecord } from '@rhip/domain';
 import { receiptDay } from './time';
 
 /** Agreed delay from clinical event to arrival for timeliness (及时性), when the institution has none configured. */
