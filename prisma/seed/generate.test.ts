@@ -157,7 +157,11 @@ describe('the demo region generator', { timeout: 120_000 }, () => {
     // Every finding is counted once in its rule's rollup.
     const rules = a.sink.rows('quality_rule_daily_rollups');
     expect(sum(rules, 'findings')).toBe(a.sink.count('quality_findings'));
-    expect(rules.some((r) => r.rule_code === 'TIMELINESS.LATE')).toBe(true);
+    // Scores agree with the findings behind them: every late record, and only those, counts against timeliness.
+    const timeliness = quality.filter((q) => q.dimension === 'timeliness');
+    const late = a.sink.rows('quality_findings').filter((f) => f.rule_code === 'TIMELINESS.LATE').length;
+    expect(late).toBeGreaterThan(0);
+    expect(sum(timeliness, 'denominator') - sum(timeliness, 'numerator')).toBe(late);
   });
 
   it('produces EHR and EMR of the expected kinds', () => {
